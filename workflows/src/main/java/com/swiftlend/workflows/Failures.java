@@ -1,0 +1,19 @@
+package com.swiftlend.workflows;
+
+/**
+ * Failure types raised as {@code ApplicationFailure} types by activities, named in one place so
+ * retry policies and workflow code refer to them by name instead of matching message strings.
+ */
+public enum Failures {
+    /** The input can never succeed; retrying is pointless. */
+    INVALID_INPUT,
+    /** An outside party answered, but not in a way we can use (malformed or contradictory). */
+    PARTNER_PROTOCOL_ERROR,
+    /** The payout was already settled under this idempotency key with a different request. */
+    PAYOUT_CONFLICT,
+    /**
+     * The channel certainly did not accept the payout (refused connection, 503): another channel
+     * may be tried. A timeout is not this: the channel may have paid.
+     */
+    CHANNEL_UNAVAILABLE
+}

@@ -1,0 +1,432 @@
+package com.swiftlend.workflows.application;
+
+import com.swiftlend.workflows.Failures;
+import com.swiftlend.workflows.TaskQueues;
+import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.workflows.decision.DecisionOutcome;
+import com.swiftlend.workflows.decision.DecisionRequest;
+import com.swiftlend.workflows.decision.LoanDecisioning;
+import com.swiftlend.workflows.notification.BorrowerNotifications;
+import com.swiftlend.workflows.notification.Notice;
+import com.swiftlend.workflows.notification.NoticeKind;
+import com.swiftlend.workflows.payment.ChannelRouting;
+import com.swiftlend.workflows.payment.Disbursement;
+import com.swiftlend.workflows.payment.PayoutOrder;
+import com.swiftlend.workflows.payment.PayoutResult;
+import com.swiftlend.workflows.payment.PayoutStatus;
+import com.swiftlend.workflows.payment.RoutingRequest;
+import com.swiftlend.workflows.risk.AntiFraudCheck;
+import com.swiftlend.workflows.risk.BlacklistCheck;
+import com.swiftlend.workflows.risk.BlacklistScreening;
+import com.swiftlend.workflows.risk.BureauReport;
+import com.swiftlend.workflows.risk.CreditBureauCheck;
+import com.swiftlend.workflows.risk.DeviceAssessment;
+import com.swiftlend.workflows.risk.DeviceCheck;
+import com.swiftlend.workflows.risk.FraudAssessment;
+import com.swiftlend.workflows.risk.RiskProfile;
+import com.swiftlend.workflows.risk.RiskSource;
+import com.swiftlend.workflows.risk.RiskSubject;
+import com.swiftlend.workflows.risk.VelocityCheck;
+import com.swiftlend.workflows.risk.VelocityFeatures;
+import com.swiftlend.workflows.scoring.CreditScore;
+import com.swiftlend.workflows.scoring.CreditScoring;
+import com.swiftlend.workflows.scoring.ScoringRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The loan flow: evidence from every risk source at once, a score, a decision by the rules, a
+ * human where the rules ask for one, then the payout and the borrower's notice. Deterministic:
+ * time comes from {@link Workflow#currentTimeMillis()}, everything else from activities.
+ */
+public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
+
+    private static final Logger log = Workflow.getLogger(LoanApplicationWorkflowImpl.class);
+
+    private final LoanWorkflowSettings settings;
+    private final ApplicationRecords records;
+    private final CreditBureauCheck bureau;
+    private final AntiFraudCheck antiFraud;
+    private final BlacklistCheck blacklist;
+    private final DeviceCheck device;
+    private final VelocityCheck velocity;
+    private final CreditScoring scoring;
+    private final LoanDecisioning decisioning;
+    private final ChannelRouting routing;
+    private final Disbursement disbursement;
+    private final Disbursement payoutLookup;
+    private final BorrowerNotifications notifications;
+
+    private ApplicationStatus status;
+    private ReviewVerdict verdict;
+    private boolean verdictApproves;
+
+    /** Used by replay tests and by workers that run on the default settings. */
+    public LoanApplicationWorkflowImpl() {
+        this(LoanWorkflowSettings.defaults());
+    }
+
+    public LoanApplicationWorkflowImpl(LoanWorkflowSettings settings) {
+        this.settings = settings;
+        this.records = Workflow.newActivityStub(ApplicationRecords.class, ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.LOAN_APPLICATIONS)
+                .setStartToCloseTimeout(Duration.ofSeconds(5))
+                // The record must be written, however long the database is away; no attempt limit.
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(10)).build())
+                .build());
+        this.bureau = Workflow.newActivityStub(CreditBureauCheck.class, riskOptions(RiskSource.CREDIT_BUREAU));
+        this.antiFraud = Workflow.newActivityStub(AntiFraudCheck.class, riskOptions(RiskSource.ANTI_FRAUD));
+        this.blacklist = Workflow.newActivityStub(BlacklistCheck.class, riskOptions(RiskSource.BLACKLIST));
+        this.device = Workflow.newActivityStub(DeviceCheck.class, riskOptions(RiskSource.DEVICE));
+        this.velocity = Workflow.newActivityStub(VelocityCheck.class, riskOptions(RiskSource.VELOCITY));
+        ActivityOptions decisionOptions = ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.RISK)
+                .setStartToCloseTimeout(settings.decisionTimeout())
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setMaximumAttempts(3)
+                        .setDoNotRetry(Failures.INVALID_INPUT.name())
+                        .build())
+                .build();
+        this.scoring = Workflow.newActivityStub(CreditScoring.class, decisionOptions);
+        this.decisioning = Workflow.newActivityStub(LoanDecisioning.class, decisionOptions);
+        ActivityOptions paymentOptions = ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.PAYMENTS)
+                .setStartToCloseTimeout(settings.payoutTimeout())
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(200))
+                        .setMaximumAttempts(3)
+                        .setDoNotRetry(Failures.INVALID_INPUT.name(), Failures.PAYOUT_CONFLICT.name())
+                        .build())
+                .build();
+        this.routing = Workflow.newActivityStub(ChannelRouting.class, paymentOptions);
+        this.disbursement = Workflow.newActivityStub(Disbursement.class, paymentOptions);
+        // Looking up a payout in doubt is worth more patience than sending one.
+        this.payoutLookup = Workflow.newActivityStub(Disbursement.class, ActivityOptions.newBuilder(paymentOptions)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setMaximumAttempts(10)
+                        .build())
+                .build());
+        this.notifications = Workflow.newActivityStub(BorrowerNotifications.class, ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.NOTIFICATIONS)
+                .setStartToCloseTimeout(settings.notificationTimeout())
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
+                .build());
+    }
+
+    private ActivityOptions riskOptions(RiskSource source) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.RISK)
+                .setStartToCloseTimeout(settings.riskCheckTimeout(source))
+                .setScheduleToCloseTimeout(settings.riskCheckDeadline())
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(50))
+                        .setMaximumAttempts(settings.riskCheckMaxAttempts())
+                        .setDoNotRetry(Failures.INVALID_INPUT.name())
+                        .build())
+                .build();
+    }
+
+    @Override
+    public ApplicationStatus process(LoanApplicationInput input) {
+        Instant now = now();
+        status = new ApplicationStatus(input.applicationId(), ApplicationState.UNDER_REVIEW,
+                ApplicationStep.RISK_CHECKS, 0, List.of(), null, null, null, input.submittedAt(), now, null, null,
+                null);
+        ResumePoint resume = input.resume();
+        if (resume != null && resume.decision() != null) {
+            return resumeAfterDecision(input, resume);
+        }
+        publish(ApplicationState.UNDER_REVIEW, ApplicationStep.RISK_CHECKS);
+        Decision decision = decide(input);
+        return act(input, decision, 0, null);
+    }
+
+    private ApplicationStatus resumeAfterDecision(LoanApplicationInput input, ResumePoint resume) {
+        status = copy(resume.status(), status.step(), resume.riskChecks(), resume.decision(), null, null,
+                resume.decidedAt(), resume.reviewDeadline(), null);
+        if (resume.status() == ApplicationState.MANUAL_REVIEW) {
+            return awaitReview(input, resume.decision());
+        }
+        if (resume.status() == ApplicationState.APPROVED || resume.status() == ApplicationState.DISBURSING) {
+            return disburse(input, approvedAmount(input, resume.decision()), resume.payoutAttempt(),
+                    resume.payoutChannel());
+        }
+        return act(input, resume.decision(), resume.payoutAttempt(), resume.payoutChannel());
+    }
+
+    private Decision decide(LoanApplicationInput input) {
+        RiskProfile risk = runRiskChecks(subject(input));
+        status = copy(status.status(), ApplicationStep.SCORING, risk.results().stream().map(RiskCheckView::of).toList(),
+                null, null, null, null, null, null);
+        CreditScore score;
+        try {
+            score = scoring.score(new ScoringRequest(input.applicationId(), risk, input.terms().amount(),
+                    input.terms().termDays()));
+        } catch (ActivityFailure failure) {
+            log.warn("Scoring failed for {}; sending to manual review", input.applicationId());
+            return unscoredReview("SCORING_UNAVAILABLE");
+        }
+        try {
+            return decisioning.decide(new DecisionRequest(input.applicationId(), risk, score,
+                    input.terms().amount(), input.terms().termDays()));
+        } catch (ActivityFailure failure) {
+            log.warn("Decision rules failed for {}; sending to manual review", input.applicationId());
+            return new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("DECISION_ENGINE_UNAVAILABLE"), null, null,
+                    null, score.modelVersion(), score.probabilityOfDefault());
+        }
+    }
+
+    private static Decision unscoredReview(String reason) {
+        return new Decision(DecisionOutcome.MANUAL_REVIEW, List.of(reason), null, null, null, null, null);
+    }
+
+    /** Every source is asked at once; one that fails or times out becomes UNAVAILABLE evidence. */
+    private RiskProfile runRiskChecks(RiskSubject subject) {
+        Promise<BureauReport> bureauReport = Async.function(bureau::fetchCreditReport, subject)
+                .exceptionally(failure -> BureauReport.unavailable(describe(failure)));
+        Promise<FraudAssessment> fraud = Async.function(antiFraud::assessFraud, subject)
+                .exceptionally(failure -> FraudAssessment.unavailable(describe(failure)));
+        Promise<BlacklistScreening> listed = Async.function(blacklist::screenBlacklist, subject)
+                .exceptionally(failure -> BlacklistScreening.unavailable(describe(failure)));
+        Promise<DeviceAssessment> deviceRisk = Async.function(device::inspectDevice, subject)
+                .exceptionally(failure -> DeviceAssessment.unavailable(describe(failure)));
+        Promise<VelocityFeatures> recent = Async.function(velocity::measureVelocity, subject)
+                .exceptionally(failure -> VelocityFeatures.unavailable(describe(failure)));
+        Promise.allOf(bureauReport, fraud, listed, deviceRisk, recent).get();
+        return new RiskProfile(bureauReport.get(), fraud.get(), listed.get(), deviceRisk.get(), recent.get());
+    }
+
+    private ApplicationStatus act(LoanApplicationInput input, Decision decision, int payoutAttempt, String channel) {
+        Instant decidedAt = now();
+        switch (decision.outcome()) {
+            case REJECT -> {
+                status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), decision,
+                        null, null, decidedAt, null, null);
+                return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
+            }
+            case MANUAL_REVIEW -> {
+                Instant deadline = decidedAt.plus(settings.reviewTimeout());
+                status = copy(ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, status.riskChecks(),
+                        decision, null, null, decidedAt, deadline, null);
+                publish();
+                notifyBorrower(input, NoticeKind.MANUAL_REVIEW, null);
+                return awaitReview(input, decision);
+            }
+            default -> {
+                status = copy(ApplicationState.APPROVED, ApplicationStep.ROUTING, status.riskChecks(), decision, null,
+                        null, decidedAt, null, null);
+                publish();
+                return disburse(input, approvedAmount(input, decision), payoutAttempt, channel);
+            }
+        }
+    }
+
+    private ApplicationStatus awaitReview(LoanApplicationInput input, Decision decision) {
+        Duration remaining = Duration.between(now(), status.reviewDeadline());
+        boolean decided = !remaining.isNegative() && Workflow.await(remaining, () -> verdict != null);
+        if (!decided) {
+            Decision expired = withReason(decision, "REVIEW_EXPIRED");
+            status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), expired, null,
+                    null, status.decidedAt(), status.reviewDeadline(), null);
+            return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
+        }
+        if (!verdictApproves) {
+            status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), decision, null,
+                    verdict, status.decidedAt(), status.reviewDeadline(), null);
+            return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
+        }
+        status = copy(ApplicationState.APPROVED, ApplicationStep.ROUTING, status.riskChecks(), decision, null, verdict,
+                status.decidedAt(), status.reviewDeadline(), null);
+        publish();
+        return disburse(input, approvedAmount(input, decision), 0, null);
+    }
+
+    /**
+     * Tries the ranked channels in turn, one idempotency key per attempt. It moves to another
+     * channel only when the last one certainly did not pay; a payout in doubt is never sent twice.
+     */
+    private ApplicationStatus disburse(LoanApplicationInput input, BigDecimal amount, int resumedAttempt,
+            String resumedChannel) {
+        List<String> channels = new ArrayList<>(
+                routing.rankChannels(new RoutingRequest(input.applicationId(), amount)).channels());
+        if (resumedChannel != null) {
+            channels.remove(resumedChannel);
+            channels.add(0, resumedChannel);
+        }
+        int attempt = Math.max(resumedAttempt, 1);
+        for (String channel : channels) {
+            if (attempt > settings.maxPayoutAttempts()) {
+                break;
+            }
+            PayoutOrder order = new PayoutOrder(input.applicationId(), attempt,
+                    PayoutOrder.idempotencyKey(input.applicationId(), attempt), channel, amount,
+                    input.applicant().bankCard(), input.applicant().name());
+            status = copy(ApplicationState.DISBURSING, ApplicationStep.DISBURSING, status.riskChecks(),
+                    status.decision(), new PayoutView(attempt, channel, null, null, null), status.review(),
+                    status.decidedAt(), status.reviewDeadline(), null);
+            publish();
+            PayoutResult result = send(order);
+            if (result == null) {
+                return payoutFailed(input, order, null, "PAYOUT_STATE_UNKNOWN");
+            }
+            switch (result.status()) {
+                case SUCCEEDED -> {
+                    status = copy(ApplicationState.DISBURSED, ApplicationStep.NOTIFYING, status.riskChecks(),
+                            status.decision(), new PayoutView(attempt, channel, PayoutStatus.SUCCEEDED,
+                                    result.channelReference(), null),
+                            status.review(), status.decidedAt(), status.reviewDeadline(), null);
+                    return finish(input, ApplicationState.DISBURSED, NoticeKind.DISBURSED, amount);
+                }
+                case DECLINED -> {
+                    return payoutFailed(input, order, result, result.declineReason());
+                }
+                default -> attempt++;
+            }
+        }
+        return payoutFailed(input, null, null, "NO_CHANNEL_AVAILABLE");
+    }
+
+    /** Null when the outcome cannot be known: the channel neither confirmed nor denied the payout. */
+    private PayoutResult send(PayoutOrder order) {
+        try {
+            return disbursement.disburse(order);
+        } catch (ActivityFailure failure) {
+            if (hasType(failure, Failures.CHANNEL_UNAVAILABLE)) {
+                return new PayoutResult(PayoutStatus.NOT_FOUND, order.channel(), null, "CHANNEL_UNAVAILABLE");
+            }
+            try {
+                return payoutLookup.lookUpPayout(order);
+            } catch (ActivityFailure lookupFailure) {
+                log.error("Payout {} is in doubt: the channel neither confirms nor denies it", order.idempotencyKey());
+                return null;
+            }
+        }
+    }
+
+    private ApplicationStatus payoutFailed(LoanApplicationInput input, PayoutOrder order, PayoutResult result,
+            String reason) {
+        PayoutView last = status.payout();
+        PayoutView payout = order != null
+                ? new PayoutView(order.attempt(), order.channel(), result == null ? null : result.status(),
+                        result == null ? null : result.channelReference(), reason)
+                : last != null
+                        ? new PayoutView(last.attempt(), last.channel(), PayoutStatus.NOT_FOUND, null, reason)
+                        : new PayoutView(0, null, null, null, reason);
+        status = copy(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, status.riskChecks(),
+                status.decision(), payout, status.review(), status.decidedAt(), status.reviewDeadline(), null);
+        return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
+    }
+
+    private ApplicationStatus finish(LoanApplicationInput input, ApplicationState state, NoticeKind notice,
+            BigDecimal amount) {
+        publish();
+        notifyBorrower(input, notice, amount);
+        status = copy(state, ApplicationStep.COMPLETED, status.riskChecks(), status.decision(), status.payout(),
+                status.review(), status.decidedAt(), status.reviewDeadline(), now());
+        publish();
+        return status;
+    }
+
+    /** A notice that cannot be delivered must not undo a decision or a payout. */
+    private void notifyBorrower(LoanApplicationInput input, NoticeKind kind, BigDecimal amount) {
+        try {
+            notifications.notifyBorrower(new Notice(input.applicationId(), input.applicant().phone(), kind, amount));
+        } catch (ActivityFailure failure) {
+            log.warn("Notice {} for {} could not be delivered", kind, input.applicationId());
+        }
+    }
+
+    @Override
+    public void approve(ReviewVerdict verdict) {
+        review(verdict, true);
+    }
+
+    @Override
+    public void reject(ReviewVerdict verdict) {
+        review(verdict, false);
+    }
+
+    private void review(ReviewVerdict verdict, boolean approves) {
+        if (status == null || status.status() != ApplicationState.MANUAL_REVIEW || this.verdict != null) {
+            return;
+        }
+        this.verdict = verdict;
+        this.verdictApproves = approves;
+    }
+
+    @Override
+    public ApplicationStatus status() {
+        return status;
+    }
+
+    private void publish(ApplicationState state, ApplicationStep step) {
+        status = copy(state, step, status.riskChecks(), status.decision(), status.payout(), status.review(),
+                status.decidedAt(), status.reviewDeadline(), status.completedAt());
+        publish();
+    }
+
+    private void publish() {
+        records.recordStatus(status);
+    }
+
+    private ApplicationStatus copy(ApplicationState state, ApplicationStep step, List<RiskCheckView> riskChecks,
+            Decision decision, PayoutView payout, ReviewVerdict review, Instant decidedAt, Instant reviewDeadline,
+            Instant completedAt) {
+        return new ApplicationStatus(status.id(), state, step, status.revision() + 1, riskChecks, decision, payout,
+                review, status.submittedAt(), now(), decidedAt, reviewDeadline, completedAt);
+    }
+
+    private static RiskSubject subject(LoanApplicationInput input) {
+        Applicant applicant = input.applicant();
+        return new RiskSubject(input.applicationId(), applicant.name(), applicant.idNumber(), applicant.phone(),
+                applicant.deviceId(), applicant.clientIp(), input.terms().amount(), input.terms().termDays());
+    }
+
+    private static BigDecimal approvedAmount(LoanApplicationInput input, Decision decision) {
+        return decision.approvedAmount() != null ? decision.approvedAmount() : input.terms().amount();
+    }
+
+    private static Decision withReason(Decision decision, String reason) {
+        List<String> reasons = new ArrayList<>(decision.reasons());
+        reasons.add(reason);
+        return new Decision(DecisionOutcome.REJECT, List.copyOf(reasons), null, null, decision.ruleSetVersion(),
+                decision.modelVersion(), decision.probabilityOfDefault());
+    }
+
+    private static boolean hasType(ActivityFailure failure, Failures type) {
+        return failure.getCause() instanceof ApplicationFailure cause && type.name().equals(cause.getType());
+    }
+
+    /** A short, PII-free account of why a source gave no answer. */
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+        if (cause instanceof TimeoutFailure timeout) {
+            return "timed out (" + timeout.getTimeoutType().name().toLowerCase().replace("timeout_type_", "") + ")";
+        }
+        if (cause instanceof ApplicationFailure application) {
+            return "failed: " + application.getType();
+        }
+        if (cause instanceof TemporalFailure temporal) {
+            return "failed: " + temporal.getClass().getSimpleName();
+        }
+        return "failed";
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+}

@@ -1,0 +1,21 @@
+package com.swiftlend.workflows.application;
+
+import com.swiftlend.workflows.decision.Decision;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a workflow restarted after its Temporal history was lost (the embedded service keeps
+ * nothing across a restart) picks up: what the database recorded before the loss. A decision
+ * already taken is not taken again, a review deadline is not extended, and a payout attempt
+ * resumes under its own idempotency key on its own channel.
+ */
+public record ResumePoint(
+        ApplicationState status,
+        List<RiskCheckView> riskChecks,
+        Decision decision,
+        Instant decidedAt,
+        Instant reviewDeadline,
+        int payoutAttempt,
+        String payoutChannel) {
+}

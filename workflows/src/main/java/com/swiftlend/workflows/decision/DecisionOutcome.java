@@ -1,0 +1,7 @@
+package com.swiftlend.workflows.decision;
+
+public enum DecisionOutcome {
+    APPROVE,
+    MANUAL_REVIEW,
+    REJECT
+}

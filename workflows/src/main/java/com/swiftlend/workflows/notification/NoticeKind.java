@@ -1,0 +1,8 @@
+package com.swiftlend.workflows.notification;
+
+public enum NoticeKind {
+    DISBURSED,
+    REJECTED,
+    MANUAL_REVIEW,
+    DISBURSEMENT_FAILED
+}

@@ -1,0 +1,6 @@
+package com.swiftlend.workflows.payment;
+
+import java.math.BigDecimal;
+
+public record RoutingRequest(String applicationId, BigDecimal amount) {
+}

@@ -1,0 +1,24 @@
+package com.swiftlend.workflows.risk;
+
+import java.math.BigDecimal;
+
+/** The credit bureau's file on the applicant; numbers are null when there is no file or no answer. */
+public record BureauReport(
+        RiskOutcome outcome,
+        boolean hit,
+        Integer creditScore,
+        Integer delinquencies,
+        Integer openLoans,
+        BigDecimal totalDebt,
+        Integer inquiriesLast6Months,
+        String note) implements RiskCheckResult {
+
+    public static BureauReport unavailable(String note) {
+        return new BureauReport(RiskOutcome.UNAVAILABLE, false, null, null, null, null, null, note);
+    }
+
+    @Override
+    public RiskSource source() {
+        return RiskSource.CREDIT_BUREAU;
+    }
+}

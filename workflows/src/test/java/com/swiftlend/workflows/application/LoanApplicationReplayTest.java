@@ -1,0 +1,113 @@
+package com.swiftlend.workflows.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.swiftlend.workflows.TaskQueues;
+import com.swiftlend.workflows.decision.DecisionOutcome;
+import com.swiftlend.workflows.notification.BorrowerNotifications;
+import com.swiftlend.workflows.notification.Notice;
+import com.swiftlend.workflows.notification.NoticeKind;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histories recorded from earlier versions of the workflow must replay on the current code: a
+ * change that would break running workflows fails the build here. When the workflow changes on
+ * purpose (behind {@code Workflow.getVersion}), keep the old histories and add new ones: the
+ * recording test below writes fresh histories to {@code target/histories}.
+ */
+class LoanApplicationReplayTest {
+
+    private static final String[] COMMITTED = {
+        "histories/loan-application-disbursed.json",
+        "histories/loan-application-manual-review-approved.json"
+    };
+
+    @Test
+    void givenCommittedHistories_whenReplayedOnCurrentCode_theyReplayWithoutNondeterminism() throws Exception {
+        for (String history : COMMITTED) {
+            WorkflowReplayer.replayWorkflowExecutionFromResource(history, LoanApplicationWorkflowImpl.class);
+        }
+    }
+
+    @Test
+    void givenCommittedHistory_whenReplayedOnReorderedCode_itFailsAsNondeterministic() {
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED[0],
+                NotifiesFirstWorkflow.class))
+                .hasStackTraceContaining("NonDeterministic");
+    }
+
+    @Test
+    void givenCurrentCode_whenRecordingHistories_theyReplay() throws Exception {
+        Path directory = Path.of("target", "histories");
+        Files.createDirectories(directory);
+        WorkflowExecutionHistory disbursed = record(DecisionOutcome.APPROVE);
+        WorkflowExecutionHistory reviewed = record(DecisionOutcome.MANUAL_REVIEW);
+        write(directory.resolve("loan-application-disbursed.json"), disbursed);
+        write(directory.resolve("loan-application-manual-review-approved.json"), reviewed);
+
+        WorkflowReplayer.replayWorkflowExecution(disbursed, LoanApplicationWorkflowImpl.class);
+        WorkflowReplayer.replayWorkflowExecution(reviewed, LoanApplicationWorkflowImpl.class);
+        assertThat(disbursed.getEvents()).hasSizeGreaterThan(20);
+    }
+
+    private static void write(Path file, WorkflowExecutionHistory history) throws IOException {
+        Files.writeString(file, history.toJson(true));
+    }
+
+    private static WorkflowExecutionHistory record(DecisionOutcome outcome) {
+        try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
+            FakeParties parties = new FakeParties();
+            parties.decisionOutcome = outcome;
+            Worker applications = environment.newWorker(TaskQueues.LOAN_APPLICATIONS);
+            applications.registerWorkflowImplementationTypes(LoanApplicationWorkflowImpl.class);
+            applications.registerActivitiesImplementations(parties);
+            environment.newWorker(TaskQueues.RISK).registerActivitiesImplementations(parties);
+            environment.newWorker(TaskQueues.PAYMENTS).registerActivitiesImplementations(parties);
+            environment.newWorker(TaskQueues.NOTIFICATIONS).registerActivitiesImplementations(parties);
+            environment.start();
+            LoanApplicationWorkflow workflow = environment.getWorkflowClient().newWorkflowStub(
+                    LoanApplicationWorkflow.class, WorkflowOptions.newBuilder()
+                            .setWorkflowId(LoanApplicationWorkflowTest.APPLICATION_ID)
+                            .setTaskQueue(TaskQueues.LOAN_APPLICATIONS)
+                            .build());
+            WorkflowClient.start(workflow::process, LoanApplicationWorkflowTest.application(null));
+            if (outcome == DecisionOutcome.MANUAL_REVIEW) {
+                while (workflow.status() == null || workflow.status().status() != ApplicationState.MANUAL_REVIEW) {
+                    environment.sleep(Duration.ofMillis(50));
+                }
+                workflow.approve(new ReviewVerdict("operator-1", "checked"));
+            }
+            environment.getWorkflowClient().newUntypedWorkflowStub(LoanApplicationWorkflowTest.APPLICATION_ID)
+                    .getResult(ApplicationStatus.class);
+            return environment.getWorkflowClient().fetchHistory(LoanApplicationWorkflowTest.APPLICATION_ID);
+        }
+    }
+
+    /** A careless change: it notifies the borrower before doing anything else. */
+    public static class NotifiesFirstWorkflow extends LoanApplicationWorkflowImpl {
+
+        @Override
+        public ApplicationStatus process(LoanApplicationInput input) {
+            Workflow.newActivityStub(BorrowerNotifications.class, ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.NOTIFICATIONS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(1))
+                    .build())
+                    .notifyBorrower(new Notice(input.applicationId(), input.applicant().phone(),
+                            NoticeKind.MANUAL_REVIEW, null));
+            return super.process(input);
+        }
+    }
+}

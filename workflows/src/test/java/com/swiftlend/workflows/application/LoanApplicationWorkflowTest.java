@@ -1,0 +1,265 @@
+package com.swiftlend.workflows.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.swiftlend.workflows.TaskQueues;
+import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.workflows.decision.DecisionOutcome;
+import com.swiftlend.workflows.notification.NoticeKind;
+import com.swiftlend.workflows.payment.PayoutOrder;
+import com.swiftlend.workflows.payment.PayoutStatus;
+import com.swiftlend.workflows.risk.RiskOutcome;
+import com.swiftlend.workflows.risk.RiskSource;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LoanApplicationWorkflowTest {
+
+    static final String APPLICATION_ID = "7f8a3c1e-0000-4000-8000-000000000001";
+
+    private TestWorkflowEnvironment environment;
+    private FakeParties parties;
+
+    @BeforeEach
+    void startEnvironment() {
+        environment = TestWorkflowEnvironment.newInstance();
+        parties = new FakeParties();
+        Map<RiskSource, Duration> timeouts = new EnumMap<>(RiskSource.class);
+        for (RiskSource source : RiskSource.values()) {
+            timeouts.put(source, Duration.ofMillis(300));
+        }
+        // Activity timeouts run in real time even in the time-skipping environment: keep them short.
+        LoanWorkflowSettings settings = new LoanWorkflowSettings(timeouts, 2, Duration.ofMillis(700),
+                Duration.ofSeconds(2), Duration.ofHours(24), Duration.ofSeconds(2), 3, Duration.ofSeconds(2));
+        Worker applications = environment.newWorker(TaskQueues.LOAN_APPLICATIONS);
+        applications.registerWorkflowImplementationFactory(LoanApplicationWorkflow.class,
+                () -> new LoanApplicationWorkflowImpl(settings));
+        applications.registerActivitiesImplementations(parties);
+        environment.newWorker(TaskQueues.RISK).registerActivitiesImplementations(parties);
+        environment.newWorker(TaskQueues.PAYMENTS).registerActivitiesImplementations(parties);
+        environment.newWorker(TaskQueues.NOTIFICATIONS).registerActivitiesImplementations(parties);
+        environment.start();
+    }
+
+    @AfterEach
+    void stopEnvironment() {
+        environment.close();
+    }
+
+    static LoanApplicationInput application(ResumePoint resume) {
+        return new LoanApplicationInput(APPLICATION_ID,
+                new Applicant("Li Wei", "11010519491231002X", "13800138000", "6222020200112233445", "device-1",
+                        "203.0.113.7"),
+                new LoanTerms(new BigDecimal("3000.00"), 30, "rent"), Instant.parse("2026-11-25T08:00:00Z"), resume);
+    }
+
+    private LoanApplicationWorkflow stub() {
+        return environment.getWorkflowClient().newWorkflowStub(LoanApplicationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(APPLICATION_ID)
+                        .setTaskQueue(TaskQueues.LOAN_APPLICATIONS)
+                        .build());
+    }
+
+    @Test
+    void givenAllSourcesPass_whenApplying_itDisbursesAndNotifies() {
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(result.step()).isEqualTo(ApplicationStep.COMPLETED);
+        assertThat(result.riskChecks()).extracting(RiskCheckView::source).containsExactly(RiskSource.values());
+        assertThat(result.riskChecks()).allMatch(check -> check.outcome() == RiskOutcome.PASS);
+        assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.APPROVE);
+        assertThat(result.decision().reasons()).containsExactly("LOW_RISK");
+        assertThat(result.payout().status()).isEqualTo(PayoutStatus.SUCCEEDED);
+        assertThat(result.completedAt()).isNotNull();
+        assertThat(parties.payoutsSent).singleElement()
+                .extracting(PayoutOrder::idempotencyKey).isEqualTo(APPLICATION_ID + ":payout:1");
+        assertThat(parties.notices).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(NoticeKind.DISBURSED);
+            assertThat(notice.amount()).isEqualByComparingTo("3000.00");
+        });
+        assertThat(parties.recorded).extracting(ApplicationStatus::status).containsSubsequence(
+                ApplicationState.UNDER_REVIEW, ApplicationState.APPROVED, ApplicationState.DISBURSING,
+                ApplicationState.DISBURSED);
+        assertThat(parties.recorded).extracting(ApplicationStatus::revision).isSorted();
+    }
+
+    @Test
+    void givenBureauTimesOut_whenApplying_itDecidesWithBureauUnavailable() {
+        parties.bureauDelayMillis = 1_000;
+        LoanApplicationWorkflow workflow = stub();
+        WorkflowClient.start(workflow::process, application(null));
+        waitFor(workflow, ApplicationState.MANUAL_REVIEW);
+
+        ApplicationStatus result = workflow.status();
+
+        RiskCheckView bureau = result.riskChecks().get(0);
+        assertThat(bureau.source()).isEqualTo(RiskSource.CREDIT_BUREAU);
+        assertThat(bureau.outcome()).isEqualTo(RiskOutcome.UNAVAILABLE);
+        assertThat(bureau.note()).contains("timed out");
+        assertThat(result.riskChecks()).filteredOn(check -> check.source() != RiskSource.CREDIT_BUREAU)
+                .allMatch(check -> check.outcome() == RiskOutcome.PASS);
+        assertThat(result.status()).isEqualTo(ApplicationState.MANUAL_REVIEW);
+        assertThat(result.decision().reasons()).containsExactly("BUREAU_UNAVAILABLE");
+    }
+
+    @Test
+    void givenManualReview_whenOperatorApproves_itDisburses() {
+        parties.decisionOutcome = DecisionOutcome.MANUAL_REVIEW;
+        LoanApplicationWorkflow workflow = stub();
+        WorkflowClient.start(workflow::process, application(null));
+        waitFor(workflow, ApplicationState.MANUAL_REVIEW);
+
+        workflow.approve(new ReviewVerdict("operator-7", "income verified by phone"));
+        ApplicationStatus result = environment.getWorkflowClient()
+                .newUntypedWorkflowStub(APPLICATION_ID).getResult(ApplicationStatus.class);
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(result.review().reviewer()).isEqualTo("operator-7");
+        assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.MANUAL_REVIEW);
+        assertThat(parties.notices).extracting(notice -> notice.kind())
+                .containsExactly(NoticeKind.MANUAL_REVIEW, NoticeKind.DISBURSED);
+    }
+
+    @Test
+    void givenManualReview_whenOperatorRejects_itRejectsWithoutPaying() {
+        parties.decisionOutcome = DecisionOutcome.MANUAL_REVIEW;
+        LoanApplicationWorkflow workflow = stub();
+        WorkflowClient.start(workflow::process, application(null));
+        waitFor(workflow, ApplicationState.MANUAL_REVIEW);
+
+        workflow.reject(new ReviewVerdict("operator-7", "documents forged"));
+        ApplicationStatus result = environment.getWorkflowClient()
+                .newUntypedWorkflowStub(APPLICATION_ID).getResult(ApplicationStatus.class);
+
+        assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
+        assertThat(parties.payoutsSent).isEmpty();
+    }
+
+    @Test
+    void givenManualReview_whenNobodyAnswersFor24Hours_itRejectsAsExpired() {
+        parties.decisionOutcome = DecisionOutcome.MANUAL_REVIEW;
+        LoanApplicationWorkflow workflow = stub();
+        WorkflowClient.start(workflow::process, application(null));
+        waitFor(workflow, ApplicationState.MANUAL_REVIEW);
+
+        environment.sleep(Duration.ofHours(24).plusMinutes(1));
+        ApplicationStatus result = environment.getWorkflowClient()
+                .newUntypedWorkflowStub(APPLICATION_ID).getResult(ApplicationStatus.class);
+
+        assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
+        assertThat(result.decision().reasons()).endsWith("REVIEW_EXPIRED");
+        assertThat(parties.payoutsSent).isEmpty();
+        assertThat(parties.notices).extracting(notice -> notice.kind())
+                .containsExactly(NoticeKind.MANUAL_REVIEW, NoticeKind.REJECTED);
+    }
+
+    @Test
+    void givenFirstChannelDown_whenDisbursing_itFailsOverUnderANewIdempotencyKey() {
+        parties.channelBehaviour.put("swiftpay", "down");
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(result.payout().channel()).isEqualTo("bankwire");
+        assertThat(result.payout().attempt()).isEqualTo(2);
+        assertThat(parties.payoutsSent).extracting(PayoutOrder::channel).contains("swiftpay").last()
+                .isEqualTo("bankwire");
+        assertThat(parties.payoutsSent).extracting(PayoutOrder::idempotencyKey)
+                .containsOnly(APPLICATION_ID + ":payout:1", APPLICATION_ID + ":payout:2");
+    }
+
+    @Test
+    void givenEveryChannelDown_whenDisbursing_itEndsDisbursementFailed() {
+        parties.channelBehaviour.put("swiftpay", "down");
+        parties.channelBehaviour.put("bankwire", "down");
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSEMENT_FAILED);
+        assertThat(result.payout().note()).isEqualTo("NO_CHANNEL_AVAILABLE");
+        assertThat(parties.notices).extracting(notice -> notice.kind())
+                .containsExactly(NoticeKind.DISBURSEMENT_FAILED);
+    }
+
+    @Test
+    void givenCardDeclined_whenDisbursing_itDoesNotTryAnotherChannel() {
+        parties.channelBehaviour.put("swiftpay", "decline");
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSEMENT_FAILED);
+        assertThat(result.payout().note()).isEqualTo("CARD_BLOCKED");
+        assertThat(parties.payoutsSent).extracting(PayoutOrder::channel).containsOnly("swiftpay");
+    }
+
+    @Test
+    void givenChannelTimesOutAfterPaying_whenDisbursing_itAsksTheChannelAndNeverPaysTwice() {
+        parties.channelBehaviour.put("swiftpay", "timeout-but-paid");
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(result.payout().channel()).isEqualTo("swiftpay");
+        assertThat(parties.lookups).singleElement().extracting(PayoutOrder::idempotencyKey)
+                .isEqualTo(APPLICATION_ID + ":payout:1");
+        assertThat(parties.payoutsSent).extracting(PayoutOrder::idempotencyKey)
+                .containsOnly(APPLICATION_ID + ":payout:1");
+    }
+
+    @Test
+    void givenResumeWhileDisbursing_whenRestarted_itReusesTheRecordedAttemptAndChannel() {
+        parties.paidByKey.put(APPLICATION_ID + ":payout:2", new com.swiftlend.workflows.payment.PayoutResult(
+                PayoutStatus.SUCCEEDED, "bankwire", "ref-earlier", null));
+        Decision approved = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2500.00"),
+                new BigDecimal("0.12"), "rules-1", "model-1", 0.03);
+        ResumePoint resume = new ResumePoint(ApplicationState.DISBURSING, List.of(), approved,
+                Instant.parse("2026-11-25T08:00:01Z"), null, 2, "bankwire");
+
+        ApplicationStatus result = stub().process(application(resume));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(result.payout().channelReference()).isEqualTo("ref-earlier");
+        assertThat(parties.payoutsSent).singleElement().satisfies(order -> {
+            assertThat(order.idempotencyKey()).isEqualTo(APPLICATION_ID + ":payout:2");
+            assertThat(order.channel()).isEqualTo("bankwire");
+            assertThat(order.amount()).isEqualByComparingTo("2500.00");
+        });
+    }
+
+    @Test
+    void givenResumeInManualReview_whenDeadlinePassedWhileDown_itRejectsAtOnce() {
+        Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"), null, null,
+                "rules-1", "model-1", 0.2);
+        ResumePoint resume = new ResumePoint(ApplicationState.MANUAL_REVIEW, List.of(), review,
+                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-02T00:00:00Z"), 0, null);
+
+        ApplicationStatus result = stub().process(application(resume));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
+        assertThat(result.decision().reasons()).containsExactly("SCORE_BORDERLINE", "REVIEW_EXPIRED");
+    }
+
+    private void waitFor(LoanApplicationWorkflow workflow, ApplicationState state) {
+        for (int i = 0; i < 200; i++) {
+            ApplicationStatus current = workflow.status();
+            if (current != null && current.status() == state) {
+                return;
+            }
+            environment.sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("workflow never reached " + state);
+    }
+}
