@@ -1,0 +1,143 @@
+package com.swiftlend.api.application;
+
+import com.swiftlend.api.ApiProblems.ApiException;
+import com.swiftlend.api.ApiProblems.FieldProblem;
+import com.swiftlend.api.ApiProblems.InvalidRequestException;
+import com.swiftlend.workflows.application.ApplicationState;
+import com.swiftlend.workflows.application.ApplicationStatus;
+import com.swiftlend.workflows.application.LoanApplicationWorkflow;
+import com.swiftlend.workflows.application.ReviewVerdict;
+import io.swagger.v3.oas.annotations.Operation;
+import io.temporal.client.WorkflowClient;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/applications")
+@Validated
+class LoanApplicationController {
+
+    static final URI CONFLICT = URI.create("https://swiftlend.dev/problems/idempotency-conflict");
+    static final URI NOT_FOUND = URI.create("https://swiftlend.dev/problems/application-not-found");
+    static final URI NOT_IN_REVIEW = URI.create("https://swiftlend.dev/problems/not-in-manual-review");
+
+    /** The answer to a submission: the application's id and where to follow it. */
+    record Accepted(String id, ApplicationState status) {
+    }
+
+    /** An operator's verdict on an application in manual review. */
+    record VerdictRequest(@NotBlank @Size(max = 64) String reviewer, @Size(max = 500) String note) {
+    }
+
+    private final ApplicationIntake intake;
+    private final ApplicationStatusReader statuses;
+    private final WorkflowClient client;
+    private final Validator validator;
+    private final ProductLimits limits;
+
+    LoanApplicationController(ApplicationIntake intake, ApplicationStatusReader statuses, WorkflowClient client,
+            Validator validator, ProductLimits limits) {
+        this.intake = intake;
+        this.statuses = statuses;
+        this.client = client;
+        this.validator = validator;
+        this.limits = limits;
+    }
+
+    @Operation(summary = "Apply for a loan", description = "Answers 202 at once; the decision follows in seconds.")
+    @PostMapping
+    ResponseEntity<Accepted> apply(
+            @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
+            @RequestBody ApplicationRequest request, HttpServletRequest http) {
+        validate(request);
+        ApplicationIntake.Submission submission;
+        try {
+            submission = intake.submit(idempotencyKey, request, http.getRemoteAddr());
+        } catch (ApplicationIntake.IdempotencyConflictException e) {
+            throw new ApiException(HttpStatus.CONFLICT, CONFLICT, e.getMessage());
+        }
+        String id = submission.application().getId().toString();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.accepted().location(location).body(new Accepted(id, ApplicationState.UNDER_REVIEW));
+    }
+
+    @Operation(summary = "Read an application's status, risk checks and decision")
+    @GetMapping("/{id}")
+    ApplicationStatus status(@PathVariable UUID id) {
+        return statuses.read(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Operation(summary = "Approve an application waiting in manual review")
+    @PostMapping("/{id}/approve")
+    ResponseEntity<Void> approve(@PathVariable UUID id, @RequestBody VerdictRequest verdict) {
+        workflowInReview(id, verdict).approve(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Reject an application waiting in manual review")
+    @PostMapping("/{id}/reject")
+    ResponseEntity<Void> reject(@PathVariable UUID id, @RequestBody VerdictRequest verdict) {
+        workflowInReview(id, verdict).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+        return ResponseEntity.accepted().build();
+    }
+
+    private LoanApplicationWorkflow workflowInReview(UUID id, VerdictRequest verdict) {
+        List<FieldProblem> problems = problems(validator.validate(verdict));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        ApplicationStatus status = statuses.read(id).orElseThrow(() -> notFound(id));
+        if (status.status() != ApplicationState.MANUAL_REVIEW) {
+            throw new ApiException(HttpStatus.CONFLICT, NOT_IN_REVIEW,
+                    "Application " + id + " is " + status.status() + ", not waiting for a review.");
+        }
+        return client.newWorkflowStub(LoanApplicationWorkflow.class, id.toString());
+    }
+
+    private void validate(ApplicationRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(problems(validator.validate(request)));
+        if (request.amount() != null && (request.amount().compareTo(limits.minAmount()) < 0
+                || request.amount().compareTo(limits.maxAmount()) > 0)) {
+            problems.add(new FieldProblem("amount", "must be between " + limits.minAmount().toPlainString()
+                    + " and " + limits.maxAmount().toPlainString()));
+        }
+        if (request.termDays() != null
+                && (request.termDays() < limits.minTermDays() || request.termDays() > limits.maxTermDays())) {
+            problems.add(new FieldProblem("termDays", "must be between " + limits.minTermDays() + " and "
+                    + limits.maxTermDays() + " days"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static <T> List<FieldProblem> problems(java.util.Set<ConstraintViolation<T>> violations) {
+        return violations.stream()
+                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+    }
+
+    private static ApiException notFound(UUID id) {
+        return new ApiException(HttpStatus.NOT_FOUND, NOT_FOUND, "No application " + id + ".");
+    }
+}

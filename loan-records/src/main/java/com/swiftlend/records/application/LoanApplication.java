@@ -1,0 +1,202 @@
+package com.swiftlend.records.application;
+
+import com.swiftlend.workflows.application.Applicant;
+import com.swiftlend.workflows.application.ApplicationState;
+import com.swiftlend.workflows.application.ApplicationStatus;
+import com.swiftlend.workflows.application.ApplicationStep;
+import com.swiftlend.workflows.application.LoanApplicationInput;
+import com.swiftlend.workflows.application.LoanTerms;
+import com.swiftlend.workflows.application.PayoutView;
+import com.swiftlend.workflows.application.ResumePoint;
+import com.swiftlend.workflows.application.ReviewVerdict;
+import com.swiftlend.workflows.application.RiskCheckView;
+import com.swiftlend.workflows.decision.Decision;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A loan application as the system of record keeps it: what was asked, and its latest status. */
+@Entity
+@Table(name = "loan_application")
+public class LoanApplication {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "idempotency_key", nullable = false, updatable = false)
+    private String idempotencyKey;
+
+    @Column(name = "request_fingerprint", nullable = false, updatable = false)
+    private String requestFingerprint;
+
+    @Column(name = "applicant_name", nullable = false, updatable = false)
+    private String applicantName;
+
+    @Column(name = "id_number", nullable = false, updatable = false)
+    private String idNumber;
+
+    @Column(nullable = false, updatable = false)
+    private String phone;
+
+    @Column(name = "bank_card", nullable = false, updatable = false)
+    private String bankCard;
+
+    @Column(name = "device_id", nullable = false, updatable = false)
+    private String deviceId;
+
+    @Column(name = "client_ip", nullable = false, updatable = false)
+    private String clientIp;
+
+    @Column(nullable = false, updatable = false)
+    private BigDecimal amount;
+
+    @Column(name = "term_days", nullable = false, updatable = false)
+    private int termDays;
+
+    @Column(updatable = false)
+    private String purpose;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ApplicationState status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "current_step", nullable = false)
+    private ApplicationStep currentStep;
+
+    @Column(nullable = false)
+    private int revision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "risk_checks")
+    private List<RiskCheckView> riskChecks;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Decision decision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private PayoutView payout;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ReviewVerdict review;
+
+    @Column(name = "review_deadline")
+    private Instant reviewDeadline;
+
+    @Column(name = "submitted_at", nullable = false, updatable = false)
+    private Instant submittedAt;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected LoanApplication() {
+        // for JPA
+    }
+
+    public LoanApplication(UUID id, String idempotencyKey, String requestFingerprint, Applicant applicant,
+            LoanTerms terms, Instant submittedAt) {
+        this.id = id;
+        this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
+        this.applicantName = applicant.name();
+        this.idNumber = applicant.idNumber();
+        this.phone = applicant.phone();
+        this.bankCard = applicant.bankCard();
+        this.deviceId = applicant.deviceId();
+        this.clientIp = applicant.clientIp();
+        this.amount = terms.amount();
+        this.termDays = terms.termDays();
+        this.purpose = terms.purpose();
+        this.status = ApplicationState.UNDER_REVIEW;
+        this.currentStep = ApplicationStep.RISK_CHECKS;
+        this.riskChecks = List.of();
+        this.submittedAt = submittedAt;
+        this.updatedAt = submittedAt;
+    }
+
+    /**
+     * Takes a status revision from the workflow. Activities may be retried and deliveries may
+     * overlap, so a revision not newer than the one held is ignored.
+     *
+     * @return whether the revision was newer and is now held
+     */
+    public boolean apply(ApplicationStatus newer) {
+        if (newer.revision() <= revision) {
+            return false;
+        }
+        revision = newer.revision();
+        status = newer.status();
+        currentStep = newer.step();
+        riskChecks = newer.riskChecks() == null ? List.of() : List.copyOf(newer.riskChecks());
+        decision = newer.decision();
+        payout = newer.payout();
+        review = newer.review();
+        decidedAt = newer.decidedAt();
+        reviewDeadline = newer.reviewDeadline();
+        completedAt = newer.completedAt();
+        updatedAt = newer.updatedAt();
+        return true;
+    }
+
+    public ApplicationStatus toStatus() {
+        return new ApplicationStatus(id.toString(), status, currentStep, revision, riskChecks, decision, payout, review,
+                submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt);
+    }
+
+    /** The workflow input that starts this application's flow, or resumes it where it was recorded. */
+    public LoanApplicationInput toWorkflowInput() {
+        ResumePoint resume = null;
+        if (decision != null && !status.isFinal()) {
+            resume = new ResumePoint(status, riskChecks, decision, decidedAt, reviewDeadline,
+                    payout == null ? 0 : payout.attempt(), payout == null ? null : payout.channel());
+        }
+        return new LoanApplicationInput(id.toString(), applicant(), terms(), submittedAt, resume);
+    }
+
+    public Applicant applicant() {
+        return new Applicant(applicantName, idNumber, phone, bankCard, deviceId, clientIp);
+    }
+
+    public LoanTerms terms() {
+        return new LoanTerms(amount, termDays, purpose);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getRequestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public ApplicationState getStatus() {
+        return status;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+}

@@ -1,0 +1,15 @@
+package com.swiftlend.records.application;
+
+import com.swiftlend.workflows.application.ApplicationState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface LoanApplicationRepository extends JpaRepository<LoanApplication, UUID> {
+
+    Optional<LoanApplication> findByIdempotencyKey(String idempotencyKey);
+
+    List<LoanApplication> findByStatusInOrderBySubmittedAt(Collection<ApplicationState> statuses);
+}

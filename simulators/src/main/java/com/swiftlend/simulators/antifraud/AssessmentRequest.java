@@ -1,0 +1,4 @@
+package com.swiftlend.simulators.antifraud;
+
+record AssessmentRequest(String applicationId, String idNumber, String phone, String deviceId, String ip) {
+}

@@ -1,0 +1,4 @@
+package com.swiftlend.simulators.bureau;
+
+record CreditReportRequest(String idNumber, String name) {
+}

@@ -1,0 +1,6 @@
+package com.swiftlend.simulators.channel;
+
+enum PayoutStatus {
+    SUCCEEDED,
+    DECLINED
+}

@@ -1,0 +1,4 @@
+package com.swiftlend.simulators.sms;
+
+record SmsRequest(String phone, String text) {
+}

@@ -1,0 +1,98 @@
+package com.swiftlend.simulators.bureau;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.swiftlend.simulators.SimulatorHttp;
+import com.swiftlend.simulators.SimulatorsApplication;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(classes = SimulatorsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreditBureauSimulatorTest {
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = SimulatorHttp.client(port);
+    }
+
+    @Test
+    void givenSameIdNumber_whenReportRequestedTwice_itReturnsTheSameRecord() {
+        ResponseEntity<JsonNode> first = requestReport(Map.of("idNumber", "110101199003077777", "name", "Han Meimei"));
+        ResponseEntity<JsonNode> second = requestReport(Map.of("idNumber", "110101199003077777", "name", "Han Meimei"));
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(second.getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
+    void givenReport_itHasTheBureauContractShape() {
+        JsonNode report = requestReport(Map.of("idNumber", "110101199003077777", "name", "Han Meimei")).getBody();
+
+        assertThat(report.get("reportId").asText()).matches("BR-[0-9a-f]{16}");
+        assertThat(report.get("hit").isBoolean()).isTrue();
+        assertThat(report.get("creditScore").isInt()).isTrue();
+        assertThat(report.get("delinquencies").isInt()).isTrue();
+        assertThat(report.get("openLoans").isInt()).isTrue();
+        assertThat(report.get("totalDebt").isNumber()).isTrue();
+        assertThat(report.get("inquiriesLast6Months").isInt()).isTrue();
+    }
+
+    @Test
+    void givenDifferentIdNumbers_whenReportsRequested_theRecordsDiffer() {
+        Set<Integer> scores = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            JsonNode report = requestReport(Map.of("idNumber", "11010119900101" + (1000 + i))).getBody();
+            if (report.get("hit").asBoolean()) {
+                assertThat(report.get("creditScore").asInt()).isBetween(300, 850);
+            }
+            scores.add(report.get("creditScore").asInt());
+        }
+
+        assertThat(scores).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void givenNoIdNumber_whenReportRequested_itAnswers400ProblemJson() {
+        ResponseEntity<JsonNode> response = requestReport(Map.of("name", "Nobody"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("detail").asText()).contains("idNumber");
+    }
+
+    @Test
+    void givenMalformedJson_whenReportRequested_itAnswers400ProblemJson() {
+        ResponseEntity<JsonNode> response = http.post().uri("/simulators/bureau/credit-reports")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"idNumber\": ")
+                .retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseEntity<JsonNode> requestReport(Map<String, String> body) {
+        return http.post().uri("/simulators/bureau/credit-reports")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+}

@@ -1,0 +1,190 @@
+package com.swiftlend.standalone;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+import redis.embedded.RedisServer;
+
+/**
+ * Starts the services the system needs, in this process, before Spring builds any bean that
+ * connects to them: PostgreSQL 15 (zonky's real binaries; its data directory survives restarts),
+ * Redis 7, and Temporal's Java test server. Everything listens on the loopback address only. The
+ * connection properties are then pointed at them, so the rest of the system cannot tell these
+ * from external services, which are one property change away ({@code swiftlend.embedded.enabled=false}).
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    static final String PREFIX = "swiftlend.embedded.";
+
+    /** What runs, for the start-up summary; one set per JVM even if Spring builds several contexts. */
+    record Running(Path dataDirectory, String jdbcUrl, int redisPort, String temporalTarget, int httpPort) {
+    }
+
+    private static volatile Running running;
+
+    static Running running() {
+        return running;
+    }
+
+    @Override
+    public int getOrder() {
+        // After application.yml and profiles are read, so they can switch this off or move it.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty(PREFIX + "enabled", Boolean.class, false)) {
+            return;
+        }
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            boolean ephemeral = environment.getProperty(PREFIX + "ephemeral", Boolean.class, false);
+            Path dataDirectory = ephemeral
+                    ? Files.createTempDirectory("swiftlend-")
+                    : Path.of(environment.getProperty(PREFIX + "data-dir", "data")).toAbsolutePath();
+            Path postgresData = dataDirectory.resolve("postgres");
+            Files.createDirectories(postgresData.getParent());
+
+            stopOrphanedPostgres(postgresData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(postgresData)
+                    .setCleanDataDirectory(false)
+                    .setPort(port(environment, "postgres-port"))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // zonky tunes PostgreSQL for throwaway test databases (no fsync, asynchronous
+                    // commit); this one holds applications and payouts, so a commit must be on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+            started.push(postgres);
+
+            int redisPort = port(environment, "redis-port");
+            RedisServer redis = RedisServer.builder()
+                    .port(redisPort)
+                    .bind("127.0.0.1")
+                    // The velocity windows are rebuilt by traffic; nothing here is worth a disk write.
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            redis.start();
+            started.push(redis::stop);
+
+            int temporalPort = port(environment, "temporal-port");
+            // Time is never skipped here: this is a running system, not a test.
+            TestServicesStarter temporal = new TestServicesStarter(true, 0);
+            NettyServerBuilder grpc = NettyServerBuilder.forAddress(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), temporalPort));
+            GRPCServerHelper.registerServicesAndHealthChecks(temporal.getServices(), grpc);
+            Server temporalServer = grpc.build().start();
+            started.push(() -> {
+                temporalServer.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+                temporal.close();
+            });
+
+            int httpPort = environment.getProperty("server.port", Integer.class, 8080);
+            if (httpPort == 0) {
+                httpPort = freePort();
+            }
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres").replace("localhost", "127.0.0.1");
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("server.port", httpPort);
+            properties.put("spring.datasource.url", jdbcUrl);
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+            properties.put("spring.data.redis.host", "127.0.0.1");
+            properties.put("spring.data.redis.port", redisPort);
+            properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
+            properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + httpPort + "/simulators");
+            environment.getPropertySources().addFirst(new MapPropertySource("swiftlendEmbedded", properties));
+
+            running = new Running(dataDirectory, jdbcUrl, redisPort, "127.0.0.1:" + temporalPort, httpPort);
+            Runnable stop = () -> stopAll(started, ephemeral ? dataDirectory : null);
+            application.addListeners(event -> {
+                if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                    stop.run();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "swiftlend-embedded-stop"));
+        } catch (IOException | RuntimeException e) {
+            stopAll(started, null);
+            throw new IllegalStateException("Could not start the embedded services", e);
+        }
+    }
+
+    private static synchronized void stopAll(Deque<AutoCloseable> started, Path ephemeralDirectory) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("Stopping an embedded service failed: " + e);
+            }
+        }
+        if (ephemeralDirectory != null) {
+            try {
+                FileSystemUtils.deleteRecursively(ephemeralDirectory);
+            } catch (IOException e) {
+                System.err.println("Could not delete " + ephemeralDirectory + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * A process killed with -9 leaves its PostgreSQL running on the data directory, which would
+     * refuse a new server. The pid file names it; it is stopped the way pg_ctl would (SIGTERM).
+     */
+    private static void stopOrphanedPostgres(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    orphan.destroy();
+                    orphan.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                });
+    }
+
+    private static int port(ConfigurableEnvironment environment, String name) {
+        int port = environment.getProperty(PREFIX + name, Integer.class, 0);
+        return port != 0 ? port : freePort();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
