@@ -4,10 +4,12 @@ import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
 import com.swiftlend.workflows.application.ApplicationState;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,7 @@ import org.springframework.stereotype.Component;
  * real Temporal server the running workflows still exist and each start is a no-op.
  */
 @Component
-@ConditionalOnProperty(prefix = "swiftlend.recovery", name = "resume-on-start", havingValue = "true",
-        matchIfMissing = true)
-class UnfinishedApplications {
+public class UnfinishedApplications {
 
     private static final Logger log = LoggerFactory.getLogger(UnfinishedApplications.class);
 
@@ -29,20 +29,30 @@ class UnfinishedApplications {
 
     private final LoanApplicationRepository applications;
     private final WorkflowStarter starter;
+    private final boolean resumeOnStart;
 
-    UnfinishedApplications(LoanApplicationRepository applications, WorkflowStarter starter) {
+    UnfinishedApplications(LoanApplicationRepository applications, WorkflowStarter starter,
+            @Value("${swiftlend.recovery.resume-on-start:true}") boolean resumeOnStart) {
         this.applications = applications;
         this.starter = starter;
+        this.resumeOnStart = resumeOnStart;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void resume() {
+    void onStart() {
+        if (resumeOnStart) {
+            resume();
+        }
+    }
+
+    /** @return the ids of the applications whose workflow was gone and has been started again */
+    public List<UUID> resume() {
         List<LoanApplication> unfinished = applications.findByStatusInOrderBySubmittedAt(UNFINISHED);
-        int started = 0;
+        List<UUID> resumed = new ArrayList<>();
         for (LoanApplication application : unfinished) {
             try {
                 if (starter.start(application)) {
-                    started++;
+                    resumed.add(application.getId());
                 }
             } catch (RuntimeException e) {
                 log.error("Could not resume application {}", application.getId(), e);
@@ -50,7 +60,8 @@ class UnfinishedApplications {
         }
         if (!unfinished.isEmpty()) {
             log.info("Found {} unfinished application(s); resumed {} whose workflow was gone", unfinished.size(),
-                    started);
+                    resumed.size());
         }
+        return resumed;
     }
 }

@@ -166,7 +166,7 @@ public class LoanApplication {
     public LoanApplicationInput toWorkflowInput() {
         ResumePoint resume = null;
         if (decision != null && !status.isFinal()) {
-            resume = new ResumePoint(status, riskChecks, decision, decidedAt, reviewDeadline,
+            resume = new ResumePoint(status, revision, riskChecks, decision, decidedAt, reviewDeadline,
                     payout == null ? 0 : payout.attempt(), payout == null ? null : payout.channel());
         }
         return new LoanApplicationInput(id.toString(), applicant(), terms(), submittedAt, resume);

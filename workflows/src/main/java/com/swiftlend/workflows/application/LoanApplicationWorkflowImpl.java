@@ -142,11 +142,10 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     @Override
     public ApplicationStatus process(LoanApplicationInput input) {
-        Instant now = now();
-        status = new ApplicationStatus(input.applicationId(), ApplicationState.UNDER_REVIEW,
-                ApplicationStep.RISK_CHECKS, 0, List.of(), null, null, null, input.submittedAt(), now, null, null,
-                null);
         ResumePoint resume = input.resume();
+        status = new ApplicationStatus(input.applicationId(), ApplicationState.UNDER_REVIEW,
+                ApplicationStep.RISK_CHECKS, resume == null ? 0 : resume.revision(), List.of(), null, null, null,
+                input.submittedAt(), now(), null, null, null);
         if (resume != null && resume.decision() != null) {
             return resumeAfterDecision(input, resume);
         }
@@ -156,7 +155,13 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
     }
 
     private ApplicationStatus resumeAfterDecision(LoanApplicationInput input, ResumePoint resume) {
-        status = copy(resume.status(), status.step(), resume.riskChecks(), resume.decision(), null, null,
+        ApplicationStep step = switch (resume.status()) {
+            case MANUAL_REVIEW -> ApplicationStep.AWAITING_REVIEW;
+            case APPROVED -> ApplicationStep.ROUTING;
+            case DISBURSING -> ApplicationStep.DISBURSING;
+            default -> ApplicationStep.DECISION;
+        };
+        status = copy(resume.status(), step, resume.riskChecks(), resume.decision(), null, null,
                 resume.decidedAt(), resume.reviewDeadline(), null);
         if (resume.status() == ApplicationState.MANUAL_REVIEW) {
             return awaitReview(input, resume.decision());
@@ -360,8 +365,13 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         review(verdict, false);
     }
 
+    /**
+     * The first verdict counts. One may arrive before the workflow method has run (a signal sent
+     * right after a resumed workflow starts); it is held until the review begins.
+     */
     private void review(ReviewVerdict verdict, boolean approves) {
-        if (status == null || status.status() != ApplicationState.MANUAL_REVIEW || this.verdict != null) {
+        boolean reviewable = status == null || status.status() == ApplicationState.MANUAL_REVIEW;
+        if (!reviewable || this.verdict != null) {
             return;
         }
         this.verdict = verdict;

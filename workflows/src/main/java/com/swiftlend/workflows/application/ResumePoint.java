@@ -8,10 +8,12 @@ import java.util.List;
  * Where a workflow restarted after its Temporal history was lost (the embedded service keeps
  * nothing across a restart) picks up: what the database recorded before the loss. A decision
  * already taken is not taken again, a review deadline is not extended, and a payout attempt
- * resumes under its own idempotency key on its own channel.
+ * resumes under its own idempotency key on its own channel. Revisions continue from the recorded
+ * one, so the database takes the resumed workflow's revisions as newer.
  */
 public record ResumePoint(
         ApplicationState status,
+        int revision,
         List<RiskCheckView> riskChecks,
         Decision decision,
         Instant decidedAt,

@@ -225,13 +225,14 @@ class LoanApplicationWorkflowTest {
                 PayoutStatus.SUCCEEDED, "bankwire", "ref-earlier", null));
         Decision approved = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2500.00"),
                 new BigDecimal("0.12"), "rules-1", "model-1", 0.03);
-        ResumePoint resume = new ResumePoint(ApplicationState.DISBURSING, List.of(), approved,
+        ResumePoint resume = new ResumePoint(ApplicationState.DISBURSING, 7, List.of(), approved,
                 Instant.parse("2026-11-25T08:00:01Z"), null, 2, "bankwire");
 
         ApplicationStatus result = stub().process(application(resume));
 
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
         assertThat(result.payout().channelReference()).isEqualTo("ref-earlier");
+        assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 7);
         assertThat(parties.payoutsSent).singleElement().satisfies(order -> {
             assertThat(order.idempotencyKey()).isEqualTo(APPLICATION_ID + ":payout:2");
             assertThat(order.channel()).isEqualTo("bankwire");
@@ -243,13 +244,14 @@ class LoanApplicationWorkflowTest {
     void givenResumeInManualReview_whenDeadlinePassedWhileDown_itRejectsAtOnce() {
         Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"), null, null,
                 "rules-1", "model-1", 0.2);
-        ResumePoint resume = new ResumePoint(ApplicationState.MANUAL_REVIEW, List.of(), review,
+        ResumePoint resume = new ResumePoint(ApplicationState.MANUAL_REVIEW, 4, List.of(), review,
                 Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-02T00:00:00Z"), 0, null);
 
         ApplicationStatus result = stub().process(application(resume));
 
         assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
         assertThat(result.decision().reasons()).containsExactly("SCORE_BORDERLINE", "REVIEW_EXPIRED");
+        assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 4);
     }
 
     private void waitFor(LoanApplicationWorkflow workflow, ApplicationState state) {

@@ -1,0 +1,124 @@
+package com.swiftlend.standalone;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Makes valid, distinct applicants for tests, and finds ones the simulated bureau and anti-fraud
+ * provider see in a given light. The simulators are deterministic per ID number, so a search over
+ * generated IDs always finds the same applicants.
+ */
+final class Applicants {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+    /** Distinct across the suite: velocity and device checks count per ID number and device. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 50_000));
+
+    private final RestClient simulators;
+
+    Applicants(int port) {
+        this.simulators = RestClient.create("http://127.0.0.1:" + port + "/simulators");
+    }
+
+    record Applicant(String idNumber, String deviceId, String phone, String bankCard) {
+
+        String body(int amount) {
+            return body(amount, 30);
+        }
+
+        String body(int amount, int termDays) {
+            return """
+                    {"name":"Test Borrower","idNumber":"%s","phone":"%s","bankCard":"%s","amount":%d,
+                     "termDays":%d,"purpose":"rent","deviceId":"%s"}""".formatted(idNumber, phone, bankCard, amount,
+                    termDays, deviceId);
+        }
+
+        Applicant withCard(String card) {
+            return new Applicant(idNumber, deviceId, phone, card);
+        }
+    }
+
+    Applicant any() {
+        int n = SEQUENCE.incrementAndGet();
+        return new Applicant(idNumber(n), "test-device-" + n + "-" + System.nanoTime(),
+                "139" + String.format("%08d", n % 100_000_000), card("6222020200" + String.format("%08d", n)));
+    }
+
+    /** An applicant with a clean bureau file and an anti-fraud ACCEPT: the rules approve at once. */
+    Applicant creditworthy() {
+        return find(report -> Boolean.TRUE.equals(report.get("hit"))
+                && ((Number) report.get("creditScore")).intValue() >= 740
+                && ((Number) report.get("delinquencies")).intValue() == 0, "ACCEPT");
+    }
+
+    Applicant find(Predicate<Map<String, Object>> bureau, String fraudVerdict) {
+        for (int i = 0; i < 2_000; i++) {
+            Applicant candidate = any();
+            Map<String, Object> report = simulators.post().uri("/bureau/credit-reports")
+                    .body(Map.of("idNumber", candidate.idNumber(), "name", "Test Borrower"))
+                    .retrieve().body(Map.class);
+            if (!bureau.test(report)) {
+                continue;
+            }
+            Map<String, Object> assessment = simulators.post().uri("/anti-fraud/assessments")
+                    .body(Map.of("applicationId", "probe", "idNumber", candidate.idNumber(), "phone",
+                            candidate.phone(), "deviceId", candidate.deviceId(), "ip", "127.0.0.1"))
+                    .retrieve().body(Map.class);
+            if (fraudVerdict.equals(assessment.get("verdict"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no such applicant in 2000 tries");
+    }
+
+    static String idNumber(int n) {
+        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n % 12_000);
+        String body = "110105" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK.charAt(sum % 11);
+    }
+
+    /** Completes a card number with its Luhn check digit. */
+    static String card(String withoutCheckDigit) {
+        for (char digit = '0'; digit <= '9'; digit++) {
+            String candidate = withoutCheckDigit + digit;
+            if (luhn(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /** A Luhn-valid card ending in 0002, which the simulated channels decline as blocked. */
+    static String blockedCard() {
+        for (int i = 0; i < 100; i++) {
+            String candidate = "6222020200123" + String.format("%02d", i) + "0002";
+            if (luhn(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    static boolean luhn(String number) {
+        int sum = 0;
+        for (int i = 0; i < number.length(); i++) {
+            int digit = number.charAt(number.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,136 @@
+package com.swiftlend.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.swiftlend.api.application.UnfinishedApplications;
+import com.swiftlend.records.application.LoanApplication;
+import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.payout.Payout;
+import com.swiftlend.records.payout.PayoutRepository;
+import com.swiftlend.workflows.application.Applicant;
+import com.swiftlend.workflows.application.ApplicationState;
+import com.swiftlend.workflows.application.ApplicationStatus;
+import com.swiftlend.workflows.application.ApplicationStep;
+import com.swiftlend.workflows.application.LoanTerms;
+import com.swiftlend.workflows.application.PayoutView;
+import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.workflows.decision.DecisionOutcome;
+import com.swiftlend.workflows.payment.PayoutOrder;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a restart of the embedded defaults finds: applications in the database whose workflows
+ * the embedded Temporal service forgot. Each state a crash can leave behind is written here as
+ * the previous run would have left it, then the start-up recovery runs.
+ */
+@SystemTest
+class RecoveryTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LoanApplicationRepository applications;
+
+    @Autowired
+    PayoutRepository payouts;
+
+    @Autowired
+    UnfinishedApplications recovery;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private SystemClient client;
+    private Applicants applicants;
+
+    @BeforeEach
+    void setUp() {
+        client = new SystemClient(port);
+        applicants = new Applicants(port);
+    }
+
+    private LoanApplication stored(Applicants.Applicant applicant, BigDecimal amount) {
+        Applicant who = new Applicant("Test Borrower", applicant.idNumber(), applicant.phone(), applicant.bankCard(),
+                applicant.deviceId(), "127.0.0.1");
+        return applications.saveAndFlush(new LoanApplication(UUID.randomUUID(), UUID.randomUUID().toString(),
+                "0".repeat(64), who, new LoanTerms(amount, 30, "rent"),
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Test
+    void givenApplicationStoredButNeverStarted_whenRecovering_itRunsToAFinalState() throws Exception {
+        LoanApplication application = stored(applicants.creditworthy(), new BigDecimal("2000"));
+
+        List<UUID> resumed = recovery.resume();
+        JsonNode status = client.awaitSettled(application.getId().toString());
+
+        assertThat(resumed).contains(application.getId());
+        assertThat(status.get("status").asText()).isEqualTo("DISBURSED");
+        assertThat(recovery.resume()).doesNotContain(application.getId());
+    }
+
+    @Test
+    void givenCrashAfterTheChannelPaid_whenRecovering_itCompletesWithoutPayingAgain() throws Exception {
+        LoanApplication application = stored(applicants.creditworthy(), new BigDecimal("2600"));
+        String id = application.getId().toString();
+        String key = PayoutOrder.idempotencyKey(id, 1);
+        Instant decided = Instant.now().minusSeconds(50).truncatedTo(ChronoUnit.MILLIS);
+        Decision approve = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2600"),
+                new BigDecimal("0.12"), "1.0.0", "credit-risk-placeholder-1", 0.03);
+        application.apply(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
+                List.of(), approve, new PayoutView(1, "swiftpay", null, null, null), null, decided, decided,
+                decided, null, null));
+        applications.saveAndFlush(application);
+        Payout paid = new Payout(key, application.getId(), 1, "swiftpay", new BigDecimal("2600"), decided);
+        paid.succeeded("SWIFTPAY-earlier-run", decided);
+        payouts.saveAndFlush(paid);
+
+        List<UUID> resumed = recovery.resume();
+        JsonNode status = client.awaitSettled(id);
+
+        assertThat(resumed).contains(application.getId());
+        assertThat(status.get("status").asText()).isEqualTo("DISBURSED");
+        assertThat(status.get("payout").get("channelReference").asText()).isEqualTo("SWIFTPAY-earlier-run");
+        // The channel never saw this key: the payout row proved it had been paid.
+        assertThat(client.get("/simulators/channels/swiftpay/payouts/" + key).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from payout where application_id = ?::uuid", Integer.class,
+                id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from application_status_history where application_id = ?::uuid"
+                + " and status = 'DISBURSED'", Integer.class, id)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void givenApplicationWaitingForReview_whenRecovering_itWaitsAgainUntilTheSameDeadline() throws Exception {
+        LoanApplication application = stored(applicants.any(), new BigDecimal("1200"));
+        String id = application.getId().toString();
+        Instant decided = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        Instant deadline = decided.plus(24, ChronoUnit.HOURS);
+        Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"),
+                new BigDecimal("1200"), new BigDecimal("0.24"), "1.0.0", "credit-risk-placeholder-1", 0.2);
+        application.apply(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
+                List.of(), review, null, null, decided, decided, decided, deadline, null));
+        applications.saveAndFlush(application);
+
+        recovery.resume();
+        client.awaitStep(id, java.util.Set.of("AWAITING_REVIEW"));
+        SystemClient.Answer rejected = client.post("/api/v1/applications/" + id + "/reject",
+                "{\"reviewer\":\"operator-2\",\"note\":\"income not verifiable\"}");
+        JsonNode status = client.awaitStep(id, java.util.Set.of("COMPLETED"));
+
+        assertThat(rejected.status()).isEqualTo(202);
+        assertThat(status.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(status.get("reviewDeadline").asText()).isEqualTo(deadline.toString());
+        assertThat(status.get("review").get("reviewer").asText()).isEqualTo("operator-2");
+    }
+}

@@ -1,0 +1,35 @@
+package com.swiftlend.standalone;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole system as the run command starts it (embedded Temporal service, PostgreSQL, Redis,
+ * simulators, workers, API), on a free port and a throwaway data directory. Every test class
+ * uses this one configuration, so Spring starts the system once for the suite.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = SwiftlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "server.port=0",
+            "swiftlend.embedded.ephemeral=true",
+            "swiftlend.recovery.resume-on-start=false",
+            // Every test request comes from 127.0.0.1; the per-address limit would send most to review.
+            "swiftlend.risk.device.warn-applications-per-ip-per-hour=1000000",
+            "swiftlend.simulators.bureau.latency-min-ms=1",
+            "swiftlend.simulators.bureau.latency-max-ms=20",
+            "swiftlend.simulators.anti-fraud.latency-min-ms=1",
+            "swiftlend.simulators.anti-fraud.latency-max-ms=20",
+            "swiftlend.simulators.swiftpay.latency-min-ms=1",
+            "swiftlend.simulators.swiftpay.latency-max-ms=20",
+            "swiftlend.simulators.bankwire.latency-min-ms=1",
+            "swiftlend.simulators.bankwire.latency-max-ms=20",
+            "swiftlend.simulators.sms.latency-min-ms=0",
+            "swiftlend.simulators.sms.latency-max-ms=5"
+        })
+@interface SystemTest {
+}
