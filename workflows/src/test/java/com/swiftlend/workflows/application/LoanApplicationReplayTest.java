@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.swiftlend.workflows.TaskQueues;
+import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.notification.Notice;
@@ -19,7 +20,10 @@ import io.temporal.workflow.Workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +36,8 @@ class LoanApplicationReplayTest {
 
     private static final String[] COMMITTED = {
         "histories/loan-application-disbursed.json",
-        "histories/loan-application-manual-review-approved.json"
+        "histories/loan-application-manual-review-approved.json",
+        "histories/loan-application-resumed-while-disbursing.json"
     };
 
     @Test
@@ -53,13 +58,19 @@ class LoanApplicationReplayTest {
     void givenCurrentCode_whenRecordingHistories_theyReplay() throws Exception {
         Path directory = Path.of("target", "histories");
         Files.createDirectories(directory);
-        WorkflowExecutionHistory disbursed = record(DecisionOutcome.APPROVE);
-        WorkflowExecutionHistory reviewed = record(DecisionOutcome.MANUAL_REVIEW);
+        WorkflowExecutionHistory disbursed = record(DecisionOutcome.APPROVE, null);
+        WorkflowExecutionHistory reviewed = record(DecisionOutcome.MANUAL_REVIEW, null);
+        WorkflowExecutionHistory resumed = record(DecisionOutcome.APPROVE, new ResumePoint(
+                ApplicationState.DISBURSING, 7, List.of(), new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"),
+                        new BigDecimal("2500.00"), new BigDecimal("0.12"), "rules-1", "model-1", 0.03),
+                Instant.parse("2026-11-25T08:00:01Z"), null, 2, "bankwire"));
         write(directory.resolve("loan-application-disbursed.json"), disbursed);
         write(directory.resolve("loan-application-manual-review-approved.json"), reviewed);
+        write(directory.resolve("loan-application-resumed-while-disbursing.json"), resumed);
 
-        WorkflowReplayer.replayWorkflowExecution(disbursed, LoanApplicationWorkflowImpl.class);
-        WorkflowReplayer.replayWorkflowExecution(reviewed, LoanApplicationWorkflowImpl.class);
+        for (WorkflowExecutionHistory history : List.of(disbursed, reviewed, resumed)) {
+            WorkflowReplayer.replayWorkflowExecution(history, LoanApplicationWorkflowImpl.class);
+        }
         assertThat(disbursed.getEvents()).hasSizeGreaterThan(20);
     }
 
@@ -67,7 +78,7 @@ class LoanApplicationReplayTest {
         Files.writeString(file, history.toJson(true));
     }
 
-    private static WorkflowExecutionHistory record(DecisionOutcome outcome) {
+    private static WorkflowExecutionHistory record(DecisionOutcome outcome, ResumePoint resume) {
         try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
             FakeParties parties = new FakeParties();
             parties.decisionOutcome = outcome;
@@ -83,7 +94,7 @@ class LoanApplicationReplayTest {
                             .setWorkflowId(LoanApplicationWorkflowTest.APPLICATION_ID)
                             .setTaskQueue(TaskQueues.LOAN_APPLICATIONS)
                             .build());
-            WorkflowClient.start(workflow::process, LoanApplicationWorkflowTest.application(null));
+            WorkflowClient.start(workflow::process, LoanApplicationWorkflowTest.application(resume));
             if (outcome == DecisionOutcome.MANUAL_REVIEW) {
                 while (workflow.status() == null || workflow.status().status() != ApplicationState.MANUAL_REVIEW) {
                     environment.sleep(Duration.ofMillis(50));
