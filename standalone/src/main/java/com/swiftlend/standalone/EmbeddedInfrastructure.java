@@ -65,7 +65,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             boolean ephemeral = environment.getProperty(PREFIX + "ephemeral", Boolean.class, false);
             Path dataDirectory = ephemeral
                     ? Files.createTempDirectory("swiftlend-")
-                    : Path.of(environment.getProperty(PREFIX + "data-dir", "data")).toAbsolutePath();
+                    : Path.of(environment.getProperty(PREFIX + "data-dir", "data")).toAbsolutePath().normalize();
             Path postgresData = dataDirectory.resolve("postgres");
             Files.createDirectories(postgresData.getParent());
 
