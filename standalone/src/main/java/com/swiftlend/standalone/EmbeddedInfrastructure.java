@@ -12,11 +12,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -83,6 +86,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     .start();
             started.push(postgres);
 
+            Path redisPidFile = dataDirectory.resolve("redis.pid");
+            stopOrphan(redisPidFile, "redis-server");
             int redisPort = port(environment, "redis-port");
             RedisServer redis = RedisServer.builder()
                     .port(redisPort)
@@ -93,6 +98,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     .build();
             redis.start();
             started.push(redis::stop);
+            rememberChild(redisPidFile, "redis-server");
 
             int temporalPort = port(environment, "temporal-port");
             // Time is never skipped here: this is a running system, not a test.
@@ -158,21 +164,34 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
      * refuse a new server. The pid file names it; it is stopped the way pg_ctl would (SIGTERM).
      */
     private static void stopOrphanedPostgres(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        stopOrphan(dataDirectory.resolve("postmaster.pid"), "postgres");
+    }
+
+    /** Stops the process a pid file names, if it is still alive and is the program expected. */
+    private static void stopOrphan(Path pidFile, String program) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
             return;
         }
-        long pid = Long.parseLong(lines.get(0).strip());
-        ProcessHandle.of(pid)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+        ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(process -> process.info().command().map(command -> command.contains(program)).orElse(false))
                 .ifPresent(orphan -> {
                     orphan.destroy();
                     orphan.onExit().orTimeout(30, TimeUnit.SECONDS).join();
                 });
+    }
+
+    /** Notes the pid of a child server so a later start can stop it if this process dies hard. */
+    private static void rememberChild(Path pidFile, String program) throws IOException {
+        Optional<ProcessHandle> child = ProcessHandle.current().children()
+                .filter(process -> process.info().command().map(command -> command.contains(program)).orElse(false))
+                .max(Comparator.comparing(process -> process.info().startInstant().orElse(Instant.EPOCH)));
+        if (child.isPresent()) {
+            Files.writeString(pidFile, child.get().pid() + System.lineSeparator());
+        }
     }
 
     private static int port(ConfigurableEnvironment environment, String name) {
