@@ -209,7 +209,9 @@ public final class LoadGenerator {
         String card = withLuhnDigit("622202" + String.format(Locale.ROOT, "%012d", unique % 1_000_000_000_000L));
         return """
                 {"name":"Li Wei","idNumber":"%s","phone":"%s","bankCard":"%s","amount":3000,"termDays":30,\
-                "purpose":"rent","deviceId":"bench-%d"}""".formatted(idNumber, phone, card, unique);
+                "purpose":"rent","deviceId":"bench-%d",
+                "consent":{"termsVersion":"2026-11-01","shownAt":"2026-11-02T09:15:30Z","accepted":true}}"""
+                .formatted(idNumber, phone, card, unique);
     }
 
     static String withCheckCharacter(String first17) {

@@ -4,14 +4,19 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
+import com.swiftlend.protection.kms.LocalKeyManagementService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -41,6 +46,7 @@ import redis.embedded.RedisServer;
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String PREFIX = "swiftlend.embedded.";
+    static final String LOCAL_KEY_FILE = "swiftlend.protection.kms.local-key-file";
 
     /** What runs, for the start-up summary; one set per JVM even if Spring builds several contexts. */
     record Running(Path dataDirectory, String jdbcUrl, int redisPort, String temporalTarget, int httpPort) {
@@ -126,6 +132,10 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             properties.put("spring.data.redis.port", redisPort);
             properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
             properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + httpPort + "/simulators");
+            if (environment.getProperty(LOCAL_KEY_FILE) == null
+                    && System.getenv(LocalKeyManagementService.ENVIRONMENT_VARIABLE) == null) {
+                properties.put(LOCAL_KEY_FILE, localKeyFile(dataDirectory.resolve("keys")).toString());
+            }
             environment.getPropertySources().addFirst(new MapPropertySource("swiftlendEmbedded", properties));
 
             running = new Running(dataDirectory, jdbcUrl, redisPort, "127.0.0.1:" + temporalPort, httpPort);
@@ -140,6 +150,36 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             stopAll(started, null);
             throw new IllegalStateException("Could not start the embedded services", e);
         }
+    }
+
+    /**
+     * The key-encryption key of the embedded default: 32 random bytes, made on first start, kept
+     * beside the database it protects and readable by this user only. Losing it loses the personal
+     * data. Written to a temporary file and moved into place, so a crash never leaves half a key.
+     */
+    static Path localKeyFile(Path directory) throws IOException {
+        Path keyFile = directory.resolve("local-kek");
+        if (Files.exists(keyFile)) {
+            return keyFile;
+        }
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+        Path partial = posix
+                ? Files.createTempFile(directory, "local-kek", ".partial",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(directory, "local-kek", ".partial");
+        try {
+            Files.writeString(partial, LocalKeyManagementService.newEncodedKey(), StandardCharsets.US_ASCII);
+            Files.move(partial, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return keyFile;
     }
 
     private static synchronized void stopAll(Deque<AutoCloseable> started, Path ephemeralDirectory) {

@@ -33,7 +33,9 @@ final class Applicants {
         String body(int amount, int termDays) {
             return """
                     {"name":"Test Borrower","idNumber":"%s","phone":"%s","bankCard":"%s","amount":%d,
-                     "termDays":%d,"purpose":"rent","deviceId":"%s"}""".formatted(idNumber, phone, bankCard, amount,
+                     "termDays":%d,"purpose":"rent","deviceId":"%s",
+                     "consent":{"termsVersion":"2026-11-01","shownAt":"2026-11-02T09:15:30Z","accepted":true}}"""
+                    .formatted(idNumber, phone, bankCard, amount,
                     termDays, deviceId);
         }
 

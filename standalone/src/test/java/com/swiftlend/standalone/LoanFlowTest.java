@@ -3,6 +3,7 @@ package com.swiftlend.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.swiftlend.protection.index.BlindIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ class LoanFlowTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    BlindIndex blindIndex;
 
     private SystemClient client;
     private Applicants applicants;
@@ -148,8 +152,8 @@ class LoanFlowTest {
     @Test
     void givenBlacklistedIdNumber_whenApplying_itIsRejectedForThatReason() throws Exception {
         Applicants.Applicant applicant = applicants.creditworthy();
-        jdbc.update("insert into blacklist_entry (id_number, reason) values (?, 'confirmed fraud')",
-                applicant.idNumber());
+        jdbc.update("insert into blacklist_entry (id_number_index, reason) values (?, 'confirmed fraud')",
+                blindIndex.of(BlindIndex.ID_NUMBER, applicant.idNumber()));
 
         String id = submit(applicant, 2000);
         JsonNode status = client.awaitSettled(id);

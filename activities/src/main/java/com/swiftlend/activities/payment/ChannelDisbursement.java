@@ -1,6 +1,8 @@
 package com.swiftlend.activities.payment;
 
 import com.swiftlend.activities.PartnerHttp;
+import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.records.payout.Payout;
 import com.swiftlend.records.payout.PayoutRepository;
 import com.swiftlend.workflows.Failures;
@@ -28,6 +30,8 @@ import org.springframework.web.client.RestClient;
  * Pays out through a channel at most once per idempotency key. Our payout row is written before
  * the channel is called and settled after it answers, so a retried or resumed attempt either
  * returns what is already known or resends under the same key, which the channel deduplicates.
+ * Each request to a channel and each answer is on the audit trail, keyed by the idempotency key,
+ * so a resent request or a re-read answer is recorded once; the card number never is.
  */
 @Component
 class ChannelDisbursement implements Disbursement {
@@ -36,9 +40,10 @@ class ChannelDisbursement implements Disbursement {
     private final PayoutRepository payouts;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ChannelDisbursement(RestClient.Builder builder, PaymentProperties properties, PayoutRepository payouts,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, AuditTrail audit) {
         this.channels = properties.channels().stream().collect(Collectors.toUnmodifiableMap(
                 PaymentProperties.Channel::name,
                 channel -> PartnerHttp.client(builder, channel.baseUrl(), channel.connectTimeout(),
@@ -46,6 +51,7 @@ class ChannelDisbursement implements Disbursement {
         this.payouts = payouts;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -54,6 +60,8 @@ class ChannelDisbursement implements Disbursement {
         if (payout.isSettled()) {
             return result(payout);
         }
+        audit.append(new AuditEvent.PayoutRequested(payout.getApplicationId(), order.idempotencyKey(),
+                order.attempt(), order.channel(), order.amount(), "CNY"));
         ChannelPayout answer;
         try {
             answer = channel(order).post()
@@ -130,7 +138,12 @@ class ChannelDisbursement implements Disbursement {
             } else {
                 row.failed(answer.payoutId(), answer.declineReason(), Instant.now(clock));
             }
-            return payouts.save(row);
+            Payout settled = payouts.saveAndFlush(row);
+            // In the settling transaction, and last in it (the append takes the chain's lock).
+            audit.append(new AuditEvent.PayoutResult(settled.getApplicationId(), settled.getIdempotencyKey(),
+                    settled.getChannel(), settled.getStatus().name(), settled.getChannelReference(),
+                    settled.getFailureReason()));
+            return settled;
         });
         return result(payout);
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class DeviceInspector implements DeviceCheck {
 
     /**
-     * KEYS[1] device set, KEYS[2] address window; ARGV: applicant digest, application id, now
+     * KEYS[1] device set, KEYS[2] address window; ARGV: applicant index, application id, now
      * (ms), address window (ms), device memory (s). Re-running for the same application adds
      * nothing, so a retried activity does not inflate the counts.
      */
@@ -35,11 +35,13 @@ class DeviceInspector implements DeviceCheck {
     private static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
     private final StringRedisTemplate redis;
+    private final RiskKeys keys;
     private final RiskProperties.DeviceLimits limits;
     private final Clock clock;
 
-    DeviceInspector(StringRedisTemplate redis, RiskProperties properties, Clock clock) {
+    DeviceInspector(StringRedisTemplate redis, RiskKeys keys, RiskProperties properties, Clock clock) {
         this.redis = redis;
+        this.keys = keys;
         this.limits = properties.device();
         this.clock = clock;
     }
@@ -47,8 +49,8 @@ class DeviceInspector implements DeviceCheck {
     @Override
     public DeviceAssessment inspectDevice(RiskSubject subject) {
         List<?> counts = redis.execute(SCRIPT,
-                List.of(RiskKeys.device(subject.deviceId()), RiskKeys.address(subject.clientIp())),
-                RiskKeys.digest(subject.idNumber()), subject.applicationId(), String.valueOf(clock.millis()),
+                List.of(keys.device(subject.deviceId()), keys.address(subject.clientIp())),
+                keys.applicantIndex(subject.idNumber()), subject.applicationId(), String.valueOf(clock.millis()),
                 String.valueOf(ADDRESS_WINDOW.toMillis()), String.valueOf(limits.deviceMemory().toSeconds()));
         int applicants = ((Number) counts.get(0)).intValue();
         int fromAddress = ((Number) counts.get(1)).intValue();

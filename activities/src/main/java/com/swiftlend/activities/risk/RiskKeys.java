@@ -1,37 +1,36 @@
 package com.swiftlend.activities.risk;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.swiftlend.protection.index.BlindIndex;
+import org.springframework.stereotype.Component;
 
 /**
- * Redis keys of the real-time risk signals. Identifiers are hashed so Redis holds no ID number
- * or address in the clear.
+ * Redis keys of the real-time risk signals. Identifiers appear only as blind indexes (keyed
+ * HMAC), so Redis holds no ID number or address in the clear, nor a plain hash of one, which
+ * enumeration of the few billion plausible ID numbers would reverse.
  */
-final class RiskKeys {
+@Component
+class RiskKeys {
 
-    private RiskKeys() {
+    private final BlindIndex blindIndex;
+
+    RiskKeys(BlindIndex blindIndex) {
+        this.blindIndex = blindIndex;
     }
 
-    static String device(String deviceId) {
-        return "risk:device:" + digest(deviceId) + ":applicants";
+    String device(String deviceId) {
+        return "risk:device:" + blindIndex.of(BlindIndex.DEVICE, deviceId) + ":applicants";
     }
 
-    static String address(String clientIp) {
-        return "risk:ip:" + digest(clientIp) + ":applications";
+    String address(String clientIp) {
+        return "risk:ip:" + blindIndex.of(BlindIndex.CLIENT_IP, clientIp) + ":applications";
     }
 
-    static String applicant(String idNumber) {
-        return "risk:applicant:" + digest(idNumber) + ":applications";
+    String applicant(String idNumber) {
+        return "risk:applicant:" + applicantIndex(idNumber) + ":applications";
     }
 
-    static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+    /** The applicant as a member of a device's set of applicants. */
+    String applicantIndex(String idNumber) {
+        return blindIndex.of(BlindIndex.ID_NUMBER, idNumber);
     }
 }

@@ -28,18 +28,20 @@ class VelocityCounter implements VelocityCheck {
             """, List.class);
 
     private final StringRedisTemplate redis;
+    private final RiskKeys keys;
     private final RiskProperties.VelocityLimits limits;
     private final Clock clock;
 
-    VelocityCounter(StringRedisTemplate redis, RiskProperties properties, Clock clock) {
+    VelocityCounter(StringRedisTemplate redis, RiskKeys keys, RiskProperties properties, Clock clock) {
         this.redis = redis;
+        this.keys = keys;
         this.limits = properties.velocity();
         this.clock = clock;
     }
 
     @Override
     public VelocityFeatures measureVelocity(RiskSubject subject) {
-        List<?> counts = redis.execute(SCRIPT, List.of(RiskKeys.applicant(subject.idNumber())),
+        List<?> counts = redis.execute(SCRIPT, List.of(keys.applicant(subject.idNumber())),
                 subject.applicationId(), String.valueOf(clock.millis()),
                 String.valueOf(Duration.ofDays(1).toMillis()), String.valueOf(Duration.ofDays(7).toMillis()));
         int day = ((Number) counts.get(0)).intValue();

@@ -3,21 +3,23 @@ package com.swiftlend.api.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.swiftlend.protection.index.BlindIndex;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.workflows.application.Applicant;
 import com.swiftlend.workflows.application.LoanTerms;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes an application in exactly once per idempotency key: the same key with the same body is
@@ -42,13 +44,20 @@ class ApplicationIntake {
     private final WorkflowStarter starter;
     private final Clock clock;
     private final ObjectMapper canonical;
+    private final BlindIndex blindIndex;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
-    ApplicationIntake(LoanApplicationRepository applications, WorkflowStarter starter, Clock clock) {
+    ApplicationIntake(LoanApplicationRepository applications, WorkflowStarter starter, Clock clock,
+            BlindIndex blindIndex, AuditTrail audit, TransactionTemplate transactions) {
         this.applications = applications;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.blindIndex = blindIndex;
         this.starter = starter;
         this.clock = clock;
         // A fixed field order and plain numbers, so equal requests always hash alike.
-        this.canonical = new ObjectMapper()
+        this.canonical = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -58,13 +67,21 @@ class ApplicationIntake {
         if (existing.isPresent()) {
             return replay(existing.get(), fingerprint);
         }
+        Instant submittedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         LoanApplication application = new LoanApplication(UUID.randomUUID(), idempotencyKey, fingerprint,
                 new Applicant(request.name().strip(), request.idNumber().toUpperCase(Locale.ROOT), request.phone(),
                         request.bankCard(), request.deviceId(), clientIp),
-                new LoanTerms(request.amount(), request.termDays(), request.purpose()),
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                new LoanTerms(request.amount(), request.termDays(), request.purpose()), submittedAt);
         try {
-            application = applications.saveAndFlush(application);
+            // The consent is stored with the application or not at all: no application without it.
+            LoanApplication unsaved = application;
+            application = transactions.execute(status -> {
+                LoanApplication stored = applications.saveAndFlush(unsaved);
+                audit.append(new AuditEvent.Consent(stored.getId(), request.consent().termsVersion(),
+                        request.consent().shownAt(), request.consent().accepted(), submittedAt,
+                        request.deviceId(), clientIp));
+                return stored;
+            });
         } catch (DataIntegrityViolationException raced) {
             // Another request with the same key won the insert: answer as its replay.
             return replay(applications.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), fingerprint);
@@ -88,10 +105,12 @@ class ApplicationIntake {
         try {
             ApplicationRequest normal = new ApplicationRequest(request.name(), request.idNumber(), request.phone(),
                     request.bankCard(), request.amount().stripTrailingZeros(), request.termDays(), request.purpose(),
-                    request.deviceId());
-            byte[] body = canonical.writeValueAsBytes(normal);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+                    request.deviceId(), request.consent());
+            // Keyed (HMAC under the blind-index key), not a plain SHA-256: the body holds the ID,
+            // card and phone numbers, and a plain hash of few-billion-value identifiers is reversed
+            // by enumeration.
+            return blindIndex.of(BlindIndex.REQUEST, canonical.writeValueAsString(normal));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint an application request", e);
         }
     }

@@ -3,6 +3,8 @@ package com.swiftlend.api.application;
 import com.swiftlend.api.ApiProblems.ApiException;
 import com.swiftlend.api.ApiProblems.FieldProblem;
 import com.swiftlend.api.ApiProblems.InvalidRequestException;
+import com.swiftlend.api.ratelimit.RateLimitDimension;
+import com.swiftlend.api.ratelimit.RateLimiter;
 import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.LoanApplicationWorkflow;
@@ -53,14 +55,16 @@ class LoanApplicationController {
     private final WorkflowClient client;
     private final Validator validator;
     private final ProductLimits limits;
+    private final RateLimiter rateLimiter;
 
     LoanApplicationController(ApplicationIntake intake, ApplicationStatusReader statuses, WorkflowClient client,
-            Validator validator, ProductLimits limits) {
+            Validator validator, ProductLimits limits, RateLimiter rateLimiter) {
         this.intake = intake;
         this.statuses = statuses;
         this.client = client;
         this.validator = validator;
         this.limits = limits;
+        this.rateLimiter = rateLimiter;
     }
 
     @Operation(summary = "Apply for a loan", description = "Answers 202 at once; the decision follows in seconds.")
@@ -69,6 +73,9 @@ class LoanApplicationController {
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
             @RequestBody ApplicationRequest request, HttpServletRequest http) {
         validate(request);
+        // After validation (a malformed request costs no token), before intake (a refused one stores nothing).
+        rateLimiter.check(RateLimitDimension.DEVICE, request.deviceId());
+        rateLimiter.check(RateLimitDimension.BORROWER, request.idNumber());
         ApplicationIntake.Submission submission;
         try {
             submission = intake.submit(idempotencyKey, request, http.getRemoteAddr());

@@ -11,8 +11,11 @@ import com.swiftlend.workflows.application.ResumePoint;
 import com.swiftlend.workflows.application.ReviewVerdict;
 import com.swiftlend.workflows.application.RiskCheckView;
 import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.protection.index.BlindIndex;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -25,9 +28,14 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A loan application as the system of record keeps it: what was asked, and its latest status. */
+/**
+ * A loan application as the system of record keeps it: what was asked, and its latest status. The
+ * applicant's name, ID number, phone and card are stored encrypted (the converters) and the ID
+ * number and phone also as blind indexes ({@link ApplicantIndexing}); this class sees plaintext.
+ */
 @Entity
 @Table(name = "loan_application")
+@EntityListeners(ApplicantIndexing.class)
 public class LoanApplication {
 
     @Id
@@ -39,17 +47,30 @@ public class LoanApplication {
     @Column(name = "request_fingerprint", nullable = false, updatable = false)
     private String requestFingerprint;
 
+    @Convert(converter = ApplicantNameConverter.class)
     @Column(name = "applicant_name", nullable = false, updatable = false)
     private String applicantName;
 
+    @Convert(converter = IdNumberConverter.class)
     @Column(name = "id_number", nullable = false, updatable = false)
     private String idNumber;
 
+    @Convert(converter = PhoneConverter.class)
     @Column(nullable = false, updatable = false)
     private String phone;
 
+    @Convert(converter = BankCardConverter.class)
     @Column(name = "bank_card", nullable = false, updatable = false)
     private String bankCard;
+
+    // Written once by ApplicantIndexing, or by the re-encryption job for rows older than V4.
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "id_number_index", length = 64, updatable = false)
+    private String idNumberIndex;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "phone_index", length = 64, updatable = false)
+    private String phoneIndex;
 
     @Column(name = "device_id", nullable = false, updatable = false)
     private String deviceId;
@@ -131,6 +152,11 @@ public class LoanApplication {
         this.riskChecks = List.of();
         this.submittedAt = submittedAt;
         this.updatedAt = submittedAt;
+    }
+
+    void index(BlindIndex blindIndex) {
+        idNumberIndex = blindIndex.of(BlindIndex.ID_NUMBER, idNumber);
+        phoneIndex = blindIndex.of(BlindIndex.PHONE, phone);
     }
 
     /**

@@ -12,4 +12,10 @@ public interface LoanApplicationRepository extends JpaRepository<LoanApplication
     Optional<LoanApplication> findByIdempotencyKey(String idempotencyKey);
 
     List<LoanApplication> findByStatusInOrderBySubmittedAt(Collection<ApplicationState> statuses);
+
+    /** An applicant's applications, by {@code BlindIndex.of(BlindIndex.ID_NUMBER, idNumber)}. */
+    List<LoanApplication> findByIdNumberIndexOrderBySubmittedAt(String idNumberIndex);
+
+    /** Applications giving one phone, by {@code BlindIndex.of(BlindIndex.PHONE, phone)}. */
+    List<LoanApplication> findByPhoneIndexOrderBySubmittedAt(String phoneIndex);
 }

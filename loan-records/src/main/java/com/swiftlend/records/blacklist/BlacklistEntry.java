@@ -7,8 +7,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** An ID number or phone we will not lend to, and why. */
+/**
+ * An ID number or phone we will not lend to, and why. Only the identifiers' blind indexes are
+ * kept ({@code BlindIndex.of(BlindIndex.ID_NUMBER, ...)}, {@code BlindIndex.PHONE}): a blacklist
+ * is a list of people and needs no plaintext to answer "is this one on it?".
+ */
 @Entity
 @Table(name = "blacklist_entry")
 public class BlacklistEntry {
@@ -17,10 +23,13 @@ public class BlacklistEntry {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "id_number")
-    private String idNumber;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "id_number_index", length = 64)
+    private String idNumberIndex;
 
-    private String phone;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "phone_index", length = 64)
+    private String phoneIndex;
 
     @Column(nullable = false)
     private String reason;
@@ -32,9 +41,9 @@ public class BlacklistEntry {
         // for JPA
     }
 
-    public BlacklistEntry(String idNumber, String phone, String reason, Instant createdAt) {
-        this.idNumber = idNumber;
-        this.phone = phone;
+    public BlacklistEntry(String idNumberIndex, String phoneIndex, String reason, Instant createdAt) {
+        this.idNumberIndex = idNumberIndex;
+        this.phoneIndex = phoneIndex;
         this.reason = reason;
         this.createdAt = createdAt;
     }

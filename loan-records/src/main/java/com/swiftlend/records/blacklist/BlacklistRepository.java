@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface BlacklistRepository extends JpaRepository<BlacklistEntry, Long> {
 
-    List<BlacklistEntry> findByIdNumberOrPhone(String idNumber, String phone);
+    /** Entries listing either blind index ({@code BlindIndex.of(ID_NUMBER | PHONE, ...)}). */
+    List<BlacklistEntry> findByIdNumberIndexOrPhoneIndex(String idNumberIndex, String phoneIndex);
 }

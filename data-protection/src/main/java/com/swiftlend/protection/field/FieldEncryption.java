@@ -1,0 +1,105 @@
+package com.swiftlend.protection.field;
+
+import com.swiftlend.protection.keys.DataKey;
+import com.swiftlend.protection.keys.DataKeys;
+import com.swiftlend.protection.keys.KeyPurpose;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encrypts personal data for a column: AES-256-GCM under the active FIELD data key, a fresh random
+ * 96-bit nonce per value (NIST SP 800-38D, 8.2.2: random nonces are safe for fewer than 2^32
+ * encryptions under one key, which is why the key rotates), and the column's name as associated
+ * data, so a value copied into another column does not decrypt.
+ *
+ * <p>Stored form: {@code v1.<keyVersion>.<base64url(nonce ‖ ciphertext ‖ tag)>}. The key version
+ * says which key decrypts it; the leading {@code v1} is the format, so a later format can be told
+ * apart. A value without that prefix is a plaintext written before encryption was introduced: it
+ * is read as is until the re-encryption job ({@link FieldKeyRotation}) has encrypted it.
+ */
+public class FieldEncryption {
+
+    private static final String FORMAT = "v1.";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** What {@link #keyVersionOf} answers for a plaintext written before encryption. */
+    public static final int PLAINTEXT = 0;
+
+    private final DataKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldEncryption(DataKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * @param column the column as {@code table.column}, such as {@code loan_application.id_number}
+     */
+    public String encrypt(String plaintext, String column) {
+        if (plaintext == null) {
+            return null;
+        }
+        DataKey key = keys.active(KeyPurpose.FIELD);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] payload = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, payload, NONCE_BYTES, sealed.length);
+            return FORMAT + key.version() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt a value of " + column, e);
+        }
+    }
+
+    public String decrypt(String stored, String column) {
+        if (stored == null || !stored.startsWith(FORMAT)) {
+            return stored;
+        }
+        int version = keyVersionOf(stored);
+        byte[] payload;
+        try {
+            payload = Base64.getUrlDecoder().decode(stored.substring(stored.indexOf('.', FORMAT.length()) + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("A value of " + column + " is not valid ciphertext");
+        }
+        if (payload.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("A value of " + column + " is truncated");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.version(KeyPurpose.FIELD, version).key(),
+                    new GCMParameterSpec(TAG_BITS, payload, 0, NONCE_BYTES));
+            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES),
+                    StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("A value of " + column + " (key version " + version
+                    + ") fails authentication: it was altered, or belongs to another column");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt a value of " + column, e);
+        }
+    }
+
+    /** The FIELD key version a stored value is under, or {@link #PLAINTEXT}. */
+    public int keyVersionOf(String stored) {
+        if (stored == null || !stored.startsWith(FORMAT)) {
+            return PLAINTEXT;
+        }
+        int end = stored.indexOf('.', FORMAT.length());
+        try {
+            return Integer.parseInt(stored.substring(FORMAT.length(), end < 0 ? stored.length() : end));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("A stored value has no key version");
+        }
+    }
+}

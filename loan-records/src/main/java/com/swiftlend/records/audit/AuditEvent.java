@@ -1,0 +1,95 @@
+package com.swiftlend.records.audit;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One fact for the audit trail. The record's components (except the application id, which has a
+ * column of its own) become the stored payload, so none of them may carry an ID number, a card
+ * number or a phone number: those are encrypted in the application row, and an audit record must
+ * be keepable for years after that row's personal data is erased.
+ */
+public sealed interface AuditEvent {
+
+    AuditKind kind();
+
+    /** The event's natural key within its kind: appending the same one twice adds nothing. */
+    String reference();
+
+    UUID applicationId();
+
+    /**
+     * @param termsVersion the version of the terms and privacy notice the app showed
+     * @param shownAt when the app showed them (the device's clock)
+     * @param acceptedAt when we received the acceptance (our clock)
+     */
+    record Consent(@JsonIgnore UUID applicationId, String termsVersion, Instant shownAt, boolean accepted,
+            Instant acceptedAt, String deviceId, String clientIp) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.CONSENT;
+        }
+
+        @Override
+        public String reference() {
+            return applicationId.toString();
+        }
+    }
+
+    /**
+     * @param inputsDigest SHA-256 of the canonical JSON of every fact the rules saw, so the
+     *     decision can be shown to follow from stated inputs without storing them twice
+     */
+    record Decision(@JsonIgnore UUID applicationId, String inputsDigest, List<RiskSourceResult> riskSources,
+            String modelVersion, Double probabilityOfDefault, String ruleSetVersion, String outcome,
+            List<String> reasons, BigDecimal requestedAmount, int termDays, BigDecimal approvedAmount,
+            BigDecimal annualRate) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.DECISION;
+        }
+
+        @Override
+        public String reference() {
+            return applicationId.toString();
+        }
+    }
+
+    /** One risk source's conclusion; its note is a few words and never personal data. */
+    record RiskSourceResult(String source, String outcome, String note) {
+    }
+
+    record PayoutRequested(@JsonIgnore UUID applicationId, String idempotencyKey, int attempt, String channel,
+            BigDecimal amount, String currency) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.PAYOUT_REQUESTED;
+        }
+
+        @Override
+        public String reference() {
+            return idempotencyKey;
+        }
+    }
+
+    /** @param status SUCCEEDED or FAILED, as the channel answered */
+    record PayoutResult(@JsonIgnore UUID applicationId, String idempotencyKey, String channel, String status,
+            String channelReference, String declineReason) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.PAYOUT_RESULT;
+        }
+
+        @Override
+        public String reference() {
+            return idempotencyKey;
+        }
+    }
+}

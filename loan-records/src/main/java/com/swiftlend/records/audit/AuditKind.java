@@ -1,0 +1,13 @@
+package com.swiftlend.records.audit;
+
+/** What an audit record attests. The name is stored and hashed, so renaming one breaks old chains. */
+public enum AuditKind {
+    /** The borrower accepted the terms shown to them, before anything was done with their data. */
+    CONSENT,
+    /** The rules decided an application: on what evidence, with which model and rule set, and why. */
+    DECISION,
+    /** We are about to ask a channel to pay out, under this idempotency key. */
+    PAYOUT_REQUESTED,
+    /** What the channel answered for that idempotency key. */
+    PAYOUT_RESULT
+}
