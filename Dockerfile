@@ -23,6 +23,9 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 swiftlend \
     && useradd --system --uid 10001 --gid swiftlend --home-dir /app --no-create-home --shell /usr/sbin/nologin swiftlend
+# Where the api keeps its token-signing key (a named volume in docker-compose): a volume created
+# on this directory inherits its owner, so the unprivileged user can write it.
+RUN mkdir -p /var/lib/swiftlend/keys && chown -R 10001:10001 /var/lib/swiftlend
 WORKDIR /app
 # Owned by root and not writable by the process that runs it.
 COPY --from=build /workspace/${MODULE}/target/swiftlend-${MODULE}-boot.jar /app/app.jar

@@ -47,6 +47,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
 
     static final String PREFIX = "swiftlend.embedded.";
     static final String LOCAL_KEY_FILE = "swiftlend.protection.kms.local-key-file";
+    static final String TOKEN_SIGNING_KEY_FILE = "swiftlend.auth.signing-key-file";
 
     /** What runs, for the start-up summary; one set per JVM even if Spring builds several contexts. */
     record Running(Path dataDirectory, String jdbcUrl, int redisPort, String temporalTarget, int httpPort) {
@@ -135,6 +136,11 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             if (environment.getProperty(LOCAL_KEY_FILE) == null
                     && System.getenv(LocalKeyManagementService.ENVIRONMENT_VARIABLE) == null) {
                 properties.put(LOCAL_KEY_FILE, localKeyFile(dataDirectory.resolve("keys")).toString());
+            }
+            if (environment.getProperty(TOKEN_SIGNING_KEY_FILE) == null) {
+                // Created by the API at first start (TokenSigning), owner-readable only, beside the KEK.
+                properties.put(TOKEN_SIGNING_KEY_FILE, dataDirectory.resolve("keys").resolve("token-signing.jwk")
+                        .toString());
             }
             environment.getPropertySources().addFirst(new MapPropertySource("swiftlendEmbedded", properties));
 

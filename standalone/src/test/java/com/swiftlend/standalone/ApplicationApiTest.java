@@ -66,7 +66,9 @@ class ApplicationApiTest {
                 {"name":"","idNumber":"110105194912310021","phone":"12345","bankCard":"6222020200112233447",
                  "amount":999999,"termDays":2,"purpose":"rent","deviceId":"d-1"}""";
 
-        SystemClient.Answer answer = post(UUID.randomUUID().toString(), body);
+        // Signed in with a valid phone: validation answers before the phone is compared with the token.
+        String token = client.borrowerToken(applicants.any().phone());
+        SystemClient.Answer answer = client.submitAs(token, UUID.randomUUID().toString(), body);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -93,7 +95,8 @@ class ApplicationApiTest {
 
     @Test
     void givenMalformedJson_whenSubmitted_itAnswers400Problem() throws Exception {
-        SystemClient.Answer answer = post(UUID.randomUUID().toString(), "{\"name\": ");
+        String token = client.borrowerToken(applicants.any().phone());
+        SystemClient.Answer answer = client.submitAs(token, UUID.randomUUID().toString(), "{\"name\": ");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -1,5 +1,13 @@
 package com.swiftlend.standalone;
 
+import com.swiftlend.protection.index.BlindIndex;
+import java.time.Instant;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +72,12 @@ class RateLimitTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JwtEncoder jwtEncoder;
+
+    @Autowired
+    BlindIndex blindIndex;
 
     private final ObjectMapper json = new ObjectMapper();
     private Applicants applicants;
@@ -191,11 +205,34 @@ class RateLimitTest {
     }
 
     private Exchange submitFrom(String sourceAddress, Applicants.Applicant applicant) throws IOException {
-        return exchange(sourceAddress, "POST", "/api/v1/applications", applicant.body(3000));
+        return exchange(sourceAddress, "POST", "/api/v1/applications", applicant.body(3000),
+                borrowerToken(applicant.phone()));
+    }
+
+    /**
+     * Signed as the API would sign it after a one-time code. Signing in through the API would
+     * spend the very per-address tokens these tests count; sign-in is AuthorizationTest's matter.
+     */
+    private String borrowerToken(String phone) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("swiftlend")
+                .subject("borrower:" + blindIndex.of(BlindIndex.PHONE, phone))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(600))
+                .claim("roles", List.of("BORROWER"))
+                .build();
+        return jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
     }
 
     /** A hand-written HTTP/1.1 exchange from a socket bound to {@code sourceAddress}. */
     private Exchange exchange(String sourceAddress, String method, String path, String body) throws IOException {
+        return exchange(sourceAddress, method, path, body, null);
+    }
+
+    private Exchange exchange(String sourceAddress, String method, String path, String body, String token)
+            throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
@@ -206,6 +243,9 @@ class RateLimitTest {
                     .append("Host: 127.0.0.1:").append(port).append("\r\n")
                     .append("Accept: application/json, application/problem+json\r\n")
                     .append("Connection: close\r\n");
+            if (token != null) {
+                head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
             if (body != null) {
                 head.append("Content-Type: application/json\r\n")
                         .append("Idempotency-Key: ").append(UUID.randomUUID()).append("\r\n")

@@ -3,20 +3,35 @@ package com.swiftlend.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Talks to the running system over HTTP as a borrower's app or an operator's console would. */
+/**
+ * Talks to the running system over HTTP as a borrower's app or an operator's console would,
+ * signing in the way they do: a borrower by phone and the one-time code the SMS gateway delivered,
+ * an operator with the demo account.
+ */
 final class SystemClient {
 
     record Answer(int status, String contentType, String location, JsonNode body) {
     }
 
+    static final String DEMO_PASSWORD = "swiftlend-demo";
     private static final Set<String> SETTLED_STEPS = Set.of("COMPLETED", "AWAITING_REVIEW");
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final Pattern PHONE = Pattern.compile("\"phone\"\\s*:\\s*\"(\\d+)\"");
+    /** Tokens live for minutes; one sign-in per phone serves the whole suite. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -30,20 +45,35 @@ final class SystemClient {
         return base;
     }
 
+    /** Submits as the borrower whose phone the body names. */
     Answer submit(String idempotencyKey, String body) throws Exception {
+        Matcher phone = PHONE.matcher(body);
+        String token = phone.find() ? borrowerToken(phone.group(1)) : null;
+        return submitAs(token, idempotencyKey, body);
+    }
+
+    Answer submitAs(String token, String idempotencyKey, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        authorize(request, token);
         return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Posts as an operator (verdicts, codec). */
     Answer post(String path, String body) throws Exception {
-        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return postAs(operatorToken(), path, body);
+    }
+
+    Answer postAs(String token, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        authorize(request, token);
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     Answer put(String path, String body) throws Exception {
@@ -57,9 +87,61 @@ final class SystemClient {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Reads as an operator: applications of any borrower; the simulators and docs need no token. */
     Answer get(String path) throws Exception {
-        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()));
+        return getAs(path.startsWith("/api/") ? operatorToken() : null, path);
+    }
+
+    Answer getAs(String token, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(request, token);
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    String operatorToken() throws Exception {
+        return staffToken("operator");
+    }
+
+    String staffToken(String username) throws Exception {
+        return TOKENS.computeIfAbsent("staff:" + base + ":" + username, key -> {
+            try {
+                Answer answer = postAs(null, "/api/v1/auth/token",
+                        "{\"username\":\"" + username + "\",\"password\":\"" + DEMO_PASSWORD + "\"}");
+                return token(answer);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Signs in as the borrower with this phone: asks for a code, reads the SMS, exchanges it. */
+    String borrowerToken(String phone) throws Exception {
+        return TOKENS.computeIfAbsent("borrower:" + base + ":" + phone, key -> {
+            try {
+                Answer sent = postAs(null, "/api/v1/auth/otp", "{\"phone\":\"" + phone + "\"}");
+                if (sent.status() != 202) {
+                    throw new IllegalStateException("code not sent: " + sent);
+                }
+                Answer token = postAs(null, "/api/v1/auth/token",
+                        "{\"phone\":\"" + phone + "\",\"code\":\"" + lastCode(phone) + "\"}");
+                return token(token);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The code in the newest SMS the gateway delivered to this phone. */
+    String lastCode(String phone) throws Exception {
+        JsonNode messages = get("/simulators/sms/messages?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8))
+                .body();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Matcher code = CODE.matcher(messages.get(i).get("text").asText());
+            if (messages.get(i).get("text").asText().contains("sign-in code") && code.find()) {
+                return code.group(1);
+            }
+        }
+        throw new IllegalStateException("no sign-in code was sent to " + phone);
     }
 
     /** Polls an application until it is final or waits for an operator; fails after 20 s. */
@@ -80,10 +162,30 @@ final class SystemClient {
         throw new AssertionError("application " + id + " did not reach " + steps + "; last seen " + status);
     }
 
+    private static void authorize(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+    }
+
+    private static String token(Answer answer) {
+        if (answer.status() != 200 || answer.body() == null || !answer.body().has("accessToken")) {
+            throw new IllegalStateException("sign-in failed: " + answer);
+        }
+        return answer.body().get("accessToken").asText();
+    }
+
     private Answer answer(HttpResponse<String> response) throws Exception {
         String body = response.body();
+        JsonNode parsed = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                parsed = json.readTree(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                parsed = json.getNodeFactory().textNode(body);
+            }
+        }
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null),
-                body == null || body.isBlank() ? null : json.readTree(body));
+                response.headers().firstValue("Location").orElse(null), parsed);
     }
 }

@@ -20,6 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "swiftlend.recovery.resume-on-start=false",
             // Every test request comes from 127.0.0.1; the per-address limit would send most to review.
             "swiftlend.risk.device.warn-applications-per-ip-per-hour=1000000",
+            // Likewise the per-address rate limit: the suite signs in, submits and polls every 25 ms
+            // from 127.0.0.1. RateLimitTest sets low limits of its own (and wins: @TestPropertySource).
+            "swiftlend.rate-limits.client-ip.capacity=100000",
+            "swiftlend.rate-limits.client-ip.refill-period=1ms",
             "swiftlend.simulators.bureau.latency-min-ms=1",
             "swiftlend.simulators.bureau.latency-max-ms=20",
             "swiftlend.simulators.anti-fraud.latency-min-ms=1",

@@ -1,5 +1,6 @@
 package com.swiftlend.api.application;
 
+import com.swiftlend.api.auth.Caller;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
 import com.swiftlend.workflows.application.ApplicationStatus;
@@ -25,8 +26,11 @@ class ApplicationStatusReader {
         this.client = client;
     }
 
-    Optional<ApplicationStatus> read(UUID id) {
-        return applications.findById(id).map(this::freshest);
+    /** Empty when there is no such application or the caller may not see it: both look alike. */
+    Optional<ApplicationStatus> read(UUID id, Caller caller) {
+        return applications.findById(id)
+                .filter(application -> caller.operator() || caller.owns(application.getPhoneIndex()))
+                .map(this::freshest);
     }
 
     private ApplicationStatus freshest(LoanApplication application) {

@@ -3,6 +3,8 @@ package com.swiftlend.api.application;
 import com.swiftlend.api.ApiProblems.ApiException;
 import com.swiftlend.api.ApiProblems.FieldProblem;
 import com.swiftlend.api.ApiProblems.InvalidRequestException;
+import com.swiftlend.api.auth.Caller;
+import com.swiftlend.protection.index.BlindIndex;
 import com.swiftlend.api.ratelimit.RateLimitDimension;
 import com.swiftlend.api.ratelimit.RateLimiter;
 import com.swiftlend.workflows.application.ApplicationState;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +44,7 @@ class LoanApplicationController {
     static final URI CONFLICT = URI.create("https://swiftlend.dev/problems/idempotency-conflict");
     static final URI NOT_FOUND = URI.create("https://swiftlend.dev/problems/application-not-found");
     static final URI NOT_IN_REVIEW = URI.create("https://swiftlend.dev/problems/not-in-manual-review");
+    static final URI NOT_YOUR_PHONE = URI.create("https://swiftlend.dev/problems/not-your-phone");
 
     /** The answer to a submission: the application's id and where to follow it. */
     record Accepted(String id, ApplicationState status) {
@@ -56,23 +60,29 @@ class LoanApplicationController {
     private final Validator validator;
     private final ProductLimits limits;
     private final RateLimiter rateLimiter;
+    private final BlindIndex blindIndex;
 
     LoanApplicationController(ApplicationIntake intake, ApplicationStatusReader statuses, WorkflowClient client,
-            Validator validator, ProductLimits limits, RateLimiter rateLimiter) {
+            Validator validator, ProductLimits limits, RateLimiter rateLimiter, BlindIndex blindIndex) {
         this.intake = intake;
         this.statuses = statuses;
         this.client = client;
         this.validator = validator;
         this.limits = limits;
         this.rateLimiter = rateLimiter;
+        this.blindIndex = blindIndex;
     }
 
     @Operation(summary = "Apply for a loan", description = "Answers 202 at once; the decision follows in seconds.")
     @PostMapping
     ResponseEntity<Accepted> apply(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
-            @RequestBody ApplicationRequest request, HttpServletRequest http) {
+            @RequestBody ApplicationRequest request, HttpServletRequest http, Authentication authentication) {
         validate(request);
+        if (!Caller.of(authentication).owns(blindIndex.of(BlindIndex.PHONE, request.phone()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, NOT_YOUR_PHONE,
+                    "Applications can be made only for the phone you signed in with.");
+        }
         // After validation (a malformed request costs no token), before intake (a refused one stores nothing).
         rateLimiter.check(RateLimitDimension.DEVICE, request.deviceId());
         rateLimiter.check(RateLimitDimension.BORROWER, request.idNumber());
@@ -89,30 +99,32 @@ class LoanApplicationController {
 
     @Operation(summary = "Read an application's status, risk checks and decision")
     @GetMapping("/{id}")
-    ApplicationStatus status(@PathVariable UUID id) {
-        return statuses.read(id).orElseThrow(() -> notFound(id));
+    ApplicationStatus status(@PathVariable UUID id, Authentication authentication) {
+        return statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "Approve an application waiting in manual review")
     @PostMapping("/{id}/approve")
-    ResponseEntity<Void> approve(@PathVariable UUID id, @RequestBody VerdictRequest verdict) {
-        workflowInReview(id, verdict).approve(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+    ResponseEntity<Void> approve(@PathVariable UUID id, @RequestBody VerdictRequest verdict,
+            Authentication authentication) {
+        workflowInReview(id, verdict, Caller.of(authentication)).approve(new ReviewVerdict(verdict.reviewer(), verdict.note()));
         return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "Reject an application waiting in manual review")
     @PostMapping("/{id}/reject")
-    ResponseEntity<Void> reject(@PathVariable UUID id, @RequestBody VerdictRequest verdict) {
-        workflowInReview(id, verdict).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+    ResponseEntity<Void> reject(@PathVariable UUID id, @RequestBody VerdictRequest verdict,
+            Authentication authentication) {
+        workflowInReview(id, verdict, Caller.of(authentication)).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
         return ResponseEntity.accepted().build();
     }
 
-    private LoanApplicationWorkflow workflowInReview(UUID id, VerdictRequest verdict) {
+    private LoanApplicationWorkflow workflowInReview(UUID id, VerdictRequest verdict, Caller caller) {
         List<FieldProblem> problems = problems(validator.validate(verdict));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ApplicationStatus status = statuses.read(id).orElseThrow(() -> notFound(id));
+        ApplicationStatus status = statuses.read(id, caller).orElseThrow(() -> notFound(id));
         if (status.status() != ApplicationState.MANUAL_REVIEW) {
             throw new ApiException(HttpStatus.CONFLICT, NOT_IN_REVIEW,
                     "Application " + id + " is " + status.status() + ", not waiting for a review.");

@@ -210,6 +210,11 @@ public class LoanApplication {
         return id;
     }
 
+    /** The blind index of the applicant's phone: whose application this is, without the number. */
+    public String getPhoneIndex() {
+        return phoneIndex;
+    }
+
     public String getIdempotencyKey() {
         return idempotencyKey;
     }

@@ -1,0 +1,47 @@
+package com.swiftlend.api.auth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How people sign in. Borrowers sign in the way lending apps do, with their phone and a one-time
+ * code; staff with a username and password. Both get a short-lived signed JWT.
+ *
+ * @param signingKeyFile the JWK (RSA, private) that signs tokens; the embedded default creates it
+ *     under its data directory at first start. Tokens of a real identity provider are trusted
+ *     instead by setting {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+ * @param issuer the {@code iss} of the tokens this service signs
+ * @param borrowerTokenTtl how long a borrower's token lives: a lost phone should not stay signed in
+ * @param staffTokenTtl how long a staff token lives: one shift
+ * @param demoAccounts whether to create the {@code operator} and {@code editor} demo accounts
+ * @param demoPassword their password ({@code SWIFTLEND_DEMO_PASSWORD})
+ * @param smsBaseUrl the SMS gateway that delivers one-time codes
+ */
+@ConfigurationProperties("swiftlend.auth")
+public record AuthProperties(
+        Path signingKeyFile,
+        @DefaultValue("swiftlend") String issuer,
+        @DefaultValue("15m") Duration borrowerTokenTtl,
+        @DefaultValue("8h") Duration staffTokenTtl,
+        @DefaultValue Otp otp,
+        @DefaultValue("false") boolean demoAccounts,
+        @DefaultValue(DEFAULT_DEMO_PASSWORD) String demoPassword,
+        String smsBaseUrl) {
+
+    public static final String DEFAULT_DEMO_PASSWORD = "swiftlend-demo";
+
+    /**
+     * @param ttl how long a code is valid
+     * @param maxAttempts wrong guesses before the code is burnt: 6 digits and 5 guesses leave an
+     *     attacker a 1 in 200,000 chance per code
+     * @param resendInterval how soon a new code may be asked for the same phone (SMS costs money
+     *     and floods the borrower)
+     */
+    public record Otp(
+            @DefaultValue("5m") Duration ttl,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("30s") Duration resendInterval) {
+    }
+}
