@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -49,15 +49,11 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String LOCAL_KEY_FILE = "swiftlend.protection.kms.local-key-file";
     static final String TOKEN_SIGNING_KEY_FILE = "swiftlend.auth.signing-key-file";
 
-    /** What runs, for the start-up summary; one set per JVM even if Spring builds several contexts. */
-    record Running(Path dataDirectory, String jdbcUrl, int redisPort, String temporalTarget, int httpPort) {
+    /** What runs, for the start-up summary; a bean of the context that started it. */
+    record Running(Path dataDirectory, String jdbcUrl, int redisPort, String temporalTarget, int httpPort,
+            boolean tls) {
     }
 
-    private static volatile Running running;
-
-    static Running running() {
-        return running;
-    }
 
     @Override
     public int getOrder() {
@@ -132,7 +128,17 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             properties.put("spring.data.redis.host", "127.0.0.1");
             properties.put("spring.data.redis.port", redisPort);
             properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
-            properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + httpPort + "/simulators");
+            int partiesPort = httpPort;
+            if (environment.getProperty("swiftlend.tls.enabled", Boolean.class, false)) {
+                // The simulators stand for outside parties reached over their own connections; with
+                // the API on HTTPS they get a plain connector of their own, on the loopback only.
+                partiesPort = freePort();
+                properties.put(EmbeddedTls.INTERNAL_HTTP_PORT, partiesPort);
+                if (environment.getProperty("server.ssl.key-store") == null) {
+                    properties.putAll(EmbeddedTls.selfSignedCertificate(dataDirectory.resolve("keys")));
+                }
+            }
+            properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + partiesPort + "/simulators");
             if (environment.getProperty(LOCAL_KEY_FILE) == null
                     && System.getenv(LocalKeyManagementService.ENVIRONMENT_VARIABLE) == null) {
                 properties.put(LOCAL_KEY_FILE, localKeyFile(dataDirectory.resolve("keys")).toString());
@@ -144,12 +150,19 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             environment.getPropertySources().addFirst(new MapPropertySource("swiftlendEmbedded", properties));
 
-            running = new Running(dataDirectory, jdbcUrl, redisPort, "127.0.0.1:" + temporalPort, httpPort);
+            Running running = new Running(dataDirectory, jdbcUrl, redisPort, "127.0.0.1:" + temporalPort, httpPort,
+                    environment.getProperty("swiftlend.tls.enabled", Boolean.class, false));
             Runnable stop = () -> stopAll(started, ephemeral ? dataDirectory : null);
             application.addListeners(event -> {
-                if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                if (event instanceof ApplicationFailedEvent) {
                     stop.run();
                 }
+            });
+            // Stopped last, after the workers and the web server: stopping Temporal or PostgreSQL
+            // under running pollers fills the log with connection errors at every shutdown.
+            application.addInitializers(context -> {
+                context.getBeanFactory().registerSingleton("embeddedInfrastructureLifecycle", new StopLast(stop));
+                context.getBeanFactory().registerSingleton("embeddedInfrastructure", running);
             });
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "swiftlend-embedded-stop"));
         } catch (IOException | RuntimeException e) {
@@ -186,6 +199,38 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             Files.deleteIfExists(partial);
         }
         return keyFile;
+    }
+
+    /** Runs the stop when the context stops its lifecycle beans, in the lowest phase: last. */
+    private static final class StopLast implements SmartLifecycle {
+
+        private final Runnable stop;
+        private volatile boolean running = true;
+
+        StopLast(Runnable stop) {
+            this.stop = stop;
+        }
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            stop.run();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MIN_VALUE;
+        }
     }
 
     private static synchronized void stopAll(Deque<AutoCloseable> started, Path ephemeralDirectory) {

@@ -1,5 +1,6 @@
 package com.swiftlend.standalone;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -8,13 +9,19 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupSummary {
 
+    private final ObjectProvider<EmbeddedInfrastructure.Running> embedded;
+
+    StartupSummary(ObjectProvider<EmbeddedInfrastructure.Running> embedded) {
+        this.embedded = embedded;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void print() {
-        EmbeddedInfrastructure.Running running = EmbeddedInfrastructure.running();
+        EmbeddedInfrastructure.Running running = embedded.getIfAvailable();
         if (running == null) {
             return;
         }
-        String base = "http://localhost:" + running.httpPort();
+        String base = (running.tls() ? "https" : "http") + "://localhost:" + running.httpPort();
         System.out.printf("""
 
                 Swiftlend is running on embedded defaults.

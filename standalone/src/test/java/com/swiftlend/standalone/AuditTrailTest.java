@@ -313,4 +313,30 @@ class AuditTrailTest {
         assertThat(VerifyAuditTrail.run(new String[0], Map.of(), new PrintStream(out), new PrintStream(err)))
                 .isEqualTo(2);
     }
+
+    @Test
+    void givenManualReview_whenAnOperatorApproves_theVerdictIsInTheTrailWithoutTheNoteItself() throws Exception {
+        Applicants.Applicant applicant = applicants.creditworthy();
+        client.put("/simulators/bureau/behaviour", "{\"latencyMinMs\":1500,\"latencyMaxMs\":1500,\"failureRate\":0}");
+        String id;
+        try {
+            id = settle(applicant, "MANUAL_REVIEW");
+        } finally {
+            client.delete("/simulators/bureau/behaviour");
+        }
+        String note = "called the borrower on " + applicant.phone();
+
+        client.post("/api/v1/applications/" + id + "/approve",
+                "{\"reviewer\":\"operator-9\",\"note\":\"" + note + "\"}");
+        client.awaitStep(id, java.util.Set.of("COMPLETED"));
+
+        Map<String, Object> verdict = jdbc.queryForMap(
+                "select payload::text as payload from audit_record where kind = 'REVIEW_VERDICT' and reference = ?", id);
+        JsonNode payload = json(verdict.get("payload"));
+        assertThat(payload.get("verdict").asText()).isEqualTo("APPROVED");
+        assertThat(payload.get("reviewer").asText()).isEqualTo("operator-9");
+        assertThat(payload.get("noteDigest").asText()).isEqualTo(audit.digest(note));
+        assertThat(verdict.get("payload").toString()).doesNotContain(applicant.phone());
+        assertThat(verify().intact()).isTrue();
+    }
 }

@@ -33,6 +33,9 @@ class PersonalDataAtRestTest {
     int port;
 
     @Autowired
+    EmbeddedInfrastructure.Running embedded;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -146,7 +149,7 @@ class PersonalDataAtRestTest {
         // Flush shared buffers to the data files too, not only the WAL.
         jdbc.execute("checkpoint");
 
-        Path dataDirectory = EmbeddedInfrastructure.running().dataDirectory();
+        Path dataDirectory = embedded.dataDirectory();
         List<String> secrets = List.of(person.applicant().idNumber(), person.applicant().bankCard(),
                 person.applicant().phone());
         try (Stream<Path> files = Files.walk(dataDirectory)) {
@@ -158,7 +161,7 @@ class PersonalDataAtRestTest {
 
     @Test
     void givenEmbeddedDefault_whenStarted_itsKeyFileIsReadableByItsOwnerOnly() throws Exception {
-        Path keyFile = EmbeddedInfrastructure.running().dataDirectory().resolve("keys").resolve("local-kek");
+        Path keyFile = embedded.dataDirectory().resolve("keys").resolve("local-kek");
 
         assertThat(keyFile).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");

@@ -33,12 +33,17 @@ final class SystemClient {
     /** Tokens live for minutes; one sign-in per phone serves the whole suite. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
 
     SystemClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newHttpClient());
+    }
+
+    SystemClient(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
     }
 
     String base() {

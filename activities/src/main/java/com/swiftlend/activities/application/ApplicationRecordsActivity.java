@@ -4,24 +4,36 @@ import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
 import com.swiftlend.records.application.StatusHistoryEntry;
 import com.swiftlend.records.application.StatusHistoryRepository;
+import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.workflows.Failures;
 import com.swiftlend.workflows.application.ApplicationRecords;
+import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.application.ApplicationStatus;
+import com.swiftlend.workflows.application.ReviewVerdict;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes the workflow's status revisions to the loan database, with their history. */
+/**
+ * Writes the workflow's status revisions to the loan database, with their history, and the end
+ * of a manual review to the audit trail (the status is where the workflow reports it).
+ */
 @Component
 class ApplicationRecordsActivity implements ApplicationRecords {
 
+    static final String REVIEW_EXPIRED = "REVIEW_EXPIRED";
+
     private final LoanApplicationRepository applications;
     private final StatusHistoryRepository history;
+    private final AuditTrail audit;
 
-    ApplicationRecordsActivity(LoanApplicationRepository applications, StatusHistoryRepository history) {
+    ApplicationRecordsActivity(LoanApplicationRepository applications, StatusHistoryRepository history,
+            AuditTrail audit) {
         this.applications = applications;
         this.history = history;
+        this.audit = audit;
     }
 
     @Override
@@ -34,6 +46,20 @@ class ApplicationRecordsActivity implements ApplicationRecords {
         if (application.apply(status)) {
             history.save(new StatusHistoryEntry(id, status.revision(), status.status(), status.step(),
                     status.updatedAt()));
+            auditReviewVerdict(id, status);
+        }
+    }
+
+    /** Appending is idempotent per application, so the revisions after the verdict add nothing. */
+    private void auditReviewVerdict(UUID id, ApplicationStatus status) {
+        ReviewVerdict review = status.review();
+        if (review != null && (status.status() == ApplicationState.APPROVED
+                || status.status() == ApplicationState.REJECTED)) {
+            audit.append(new AuditEvent.ReviewVerdict(id, status.status().name(), review.reviewer(),
+                    review.note() == null ? null : audit.digest(review.note()), status.updatedAt()));
+        } else if (status.status() == ApplicationState.REJECTED && status.decision() != null
+                && status.decision().reasons().contains(REVIEW_EXPIRED)) {
+            audit.append(new AuditEvent.ReviewVerdict(id, "EXPIRED", "system", null, status.updatedAt()));
         }
     }
 }

@@ -92,4 +92,24 @@ public sealed interface AuditEvent {
             return idempotencyKey;
         }
     }
+
+    /**
+     * @param verdict APPROVED, REJECTED, or EXPIRED when the review deadline passed unanswered
+     * @param reviewer the operator's name as they gave it; {@code system} for an expiry
+     * @param noteDigest SHA-256 of the operator's free-text note: a note may quote personal data,
+     *     so the trail proves what it said without holding it
+     */
+    record ReviewVerdict(@JsonIgnore UUID applicationId, String verdict, String reviewer, String noteDigest,
+            Instant decidedAt) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.REVIEW_VERDICT;
+        }
+
+        @Override
+        public String reference() {
+            return applicationId.toString();
+        }
+    }
 }

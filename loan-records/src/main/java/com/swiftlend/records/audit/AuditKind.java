@@ -9,5 +9,7 @@ public enum AuditKind {
     /** We are about to ask a channel to pay out, under this idempotency key. */
     PAYOUT_REQUESTED,
     /** What the channel answered for that idempotency key. */
-    PAYOUT_RESULT
+    PAYOUT_RESULT,
+    /** A manual review ended: an operator approved or rejected, or nobody answered in time. */
+    REVIEW_VERDICT
 }
