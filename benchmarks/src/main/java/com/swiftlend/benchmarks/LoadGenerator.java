@@ -51,6 +51,9 @@ public final class LoadGenerator {
     private static final Pattern SUBMITTED_AT = jsonString("submittedAt");
     private static final Pattern UPDATED_AT = jsonString("updatedAt");
     private static final Pattern DECIDED_AT = jsonString("decidedAt");
+    private static final Pattern PHONE = jsonString("phone");
+    private static final Pattern ACCESS_TOKEN = jsonString("accessToken");
+    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
 
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK_CHARACTERS = "10X98765432";
@@ -137,8 +140,19 @@ public final class LoadGenerator {
         }
         long n = sequence.incrementAndGet();
         String body = applicationJson(n);
+        // Signing in is the borrower's own step before applying; it is not part of the measured latency.
+        String token;
+        try {
+            token = signIn(find(PHONE, body));
+        } catch (IOException | IllegalStateException e) {
+            return Result.failed("sign-in failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.failed("interrupted");
+        }
         HttpRequest submit = HttpRequest.newBuilder(base.resolve("/api/v1/applications"))
                 .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -164,6 +178,7 @@ public final class LoadGenerator {
         }
 
         HttpRequest poll = HttpRequest.newBuilder(base.resolve("/api/v1/applications/" + id))
+                .header("Authorization", "Bearer " + token)
                 .timeout(REQUEST_TIMEOUT).GET().build();
         long giveUp = start + SETTLE_TIMEOUT.toNanos();
         String lastStatus = "UNDER_REVIEW";
@@ -194,6 +209,38 @@ public final class LoadGenerator {
         }
         return new Result(false, lastStatus, null, submitNanos, -1, -1, -1, -1,
                 "not settled in time" + (lastError == null ? "" : " (last error: " + lastError + ")"));
+    }
+
+    /** As the borrower's app does: a one-time code by SMS (read from the simulated gateway), then a token. */
+    private String signIn(String phone) throws IOException, InterruptedException {
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/otp"))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (sent.statusCode() != 202) {
+            throw new IllegalStateException("code request answered " + sent.statusCode());
+        }
+        HttpResponse<String> messages = http.send(HttpRequest.newBuilder(
+                base.resolve("/simulators/sms/messages?phone=" + phone)).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher code = CODE.matcher(messages.body());
+        String last = null;
+        while (code.find()) {
+            last = code.group(1);
+        }
+        if (last == null) {
+            throw new IllegalStateException("no code reached " + phone);
+        }
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"phone\":\"" + phone + "\",\"code\":\"" + last + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String accessToken = find(ACCESS_TOKEN, token.body());
+        if (token.statusCode() != 200 || accessToken == null) {
+            throw new IllegalStateException("token request answered " + token.statusCode());
+        }
+        return accessToken;
     }
 
     /** A distinct applicant (ID number, phone, card, device) per application. */

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -56,9 +56,12 @@ class TokenSigning {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(tokenSigningKey)));
     }
 
-    /** Used unless an identity provider's issuer-uri is configured, when Spring Boot builds one. */
+    /**
+     * Used unless an identity provider's issuer-uri is configured: then Spring Boot builds the
+     * decoder from the provider's keys, and people sign in there rather than here.
+     */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
     JwtDecoder jwtDecoder(RSAKey tokenSigningKey, AuthProperties properties) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
