@@ -1,22 +1,17 @@
 package com.swiftlend.protection.field;
 
+import com.swiftlend.protection.AesGcm;
 import com.swiftlend.protection.keys.DataKey;
 import com.swiftlend.protection.keys.DataKeys;
 import com.swiftlend.protection.keys.KeyPurpose;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Encrypts personal data for a column: AES-256-GCM under the active FIELD data key, a fresh random
- * 96-bit nonce per value (NIST SP 800-38D, 8.2.2: random nonces are safe for fewer than 2^32
- * encryptions under one key, which is why the key rotates), and the column's name as associated
- * data, so a value copied into another column does not decrypt.
+ * Encrypts personal data for a column: {@link AesGcm} under the active FIELD data key, with the
+ * column's name as associated data, so a value copied into another column does not decrypt.
  *
  * <p>Stored form: {@code v1.<keyVersion>.<base64url(nonce ‖ ciphertext ‖ tag)>}. The key version
  * says which key decrypts it; the leading {@code v1} is the format, so a later format can be told
@@ -26,13 +21,10 @@ import javax.crypto.spec.GCMParameterSpec;
 public class FieldEncryption {
 
     private static final String FORMAT = "v1.";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     /** What {@link #keyVersionOf} answers for a plaintext written before encryption. */
     public static final int PLAINTEXT = 0;
 
     private final DataKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     public FieldEncryption(DataKeys keys) {
         this.keys = keys;
@@ -46,15 +38,9 @@ public class FieldEncryption {
             return null;
         }
         DataKey key = keys.active(KeyPurpose.FIELD);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] payload = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, payload, NONCE_BYTES, sealed.length);
+            byte[] payload = AesGcm.seal(key.key(), column.getBytes(StandardCharsets.UTF_8),
+                    plaintext.getBytes(StandardCharsets.UTF_8));
             return FORMAT + key.version() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt a value of " + column, e);
@@ -72,16 +58,12 @@ public class FieldEncryption {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("A value of " + column + " is not valid ciphertext");
         }
-        if (payload.length < NONCE_BYTES + TAG_BITS / 8) {
+        if (payload.length < AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES) {
             throw new IllegalStateException("A value of " + column + " is truncated");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys.version(KeyPurpose.FIELD, version).key(),
-                    new GCMParameterSpec(TAG_BITS, payload, 0, NONCE_BYTES));
-            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES),
-                    StandardCharsets.UTF_8);
+            return new String(AesGcm.open(keys.version(KeyPurpose.FIELD, version).key(),
+                    column.getBytes(StandardCharsets.UTF_8), payload), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new IllegalStateException("A value of " + column + " (key version " + version
                     + ") fails authentication: it was altered, or belongs to another column");

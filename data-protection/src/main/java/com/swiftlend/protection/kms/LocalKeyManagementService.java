@@ -1,19 +1,17 @@
 package com.swiftlend.protection.kms;
 
+import com.swiftlend.protection.AesGcm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Function;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -31,12 +29,9 @@ public final class LocalKeyManagementService implements KeyManagementService {
     public static final String ENVIRONMENT_VARIABLE = "SWIFTLEND_KMS_LOCAL_KEY";
 
     private static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final SecretKey kek;
     private final String keyId;
-    private final SecureRandom random = new SecureRandom();
 
     public LocalKeyManagementService(Path keyFile) {
         this(keyFile, System::getenv);
@@ -69,16 +64,8 @@ public final class LocalKeyManagementService implements KeyManagementService {
 
     @Override
     public byte[] wrap(byte[] plaintextKey, byte[] context) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context);
-            byte[] sealed = cipher.doFinal(plaintextKey);
-            byte[] wrapped = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, wrapped, NONCE_BYTES, sealed.length);
-            return wrapped;
+            return AesGcm.seal(kek, context, plaintextKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot wrap a data key", e);
         }
@@ -92,14 +79,8 @@ public final class LocalKeyManagementService implements KeyManagementService {
                     + ": configure the KEK this database was created with (" + ENVIRONMENT_VARIABLE
                     + " or swiftlend.protection.kms.local-key-file)");
         }
-        if (wrapped.length <= NONCE_BYTES) {
-            throw new IllegalStateException("A wrapped data key is truncated");
-        }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
-            cipher.updateAAD(context);
-            return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+            return AesGcm.open(kek, context, wrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot unwrap the data key "
                     + new String(context, StandardCharsets.UTF_8) + " under KEK " + keyId

@@ -2,6 +2,7 @@ package com.swiftlend.protection.payload;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.swiftlend.protection.AesGcm;
 import com.swiftlend.protection.keys.DataKey;
 import com.swiftlend.protection.keys.DataKeys;
 import com.swiftlend.protection.keys.KeyPurpose;
@@ -9,13 +10,9 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.EncodingKeys;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.List;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Encrypts every Temporal payload (workflow inputs, activity arguments and results, query
@@ -33,11 +30,8 @@ public class EncryptingPayloadCodec implements PayloadCodec {
 
     static final String ENCODING = "binary/encrypted";
     static final String KEY_VERSION = "encryption-key-version";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final DataKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     public EncryptingPayloadCodec(DataKeys keys) {
         this.keys = keys;
@@ -55,18 +49,12 @@ public class EncryptingPayloadCodec implements PayloadCodec {
 
     private Payload encrypt(Payload payload) {
         DataKey key = keys.active(KeyPurpose.PAYLOAD);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(ENCODING.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(payload.toByteArray());
+            byte[] sealed = AesGcm.seal(key.key(), ENCODING.getBytes(StandardCharsets.UTF_8), payload.toByteArray());
             return Payload.newBuilder()
                     .putMetadata(EncodingKeys.METADATA_ENCODING_KEY, ByteString.copyFromUtf8(ENCODING))
                     .putMetadata(KEY_VERSION, ByteString.copyFromUtf8(Integer.toString(key.version())))
-                    .setData(ByteString.copyFrom(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                            .put(sealed).array()))
+                    .setData(ByteString.copyFrom(sealed))
                     .build();
         } catch (GeneralSecurityException e) {
             throw new PayloadCodecException(e);
@@ -81,12 +69,9 @@ public class EncryptingPayloadCodec implements PayloadCodec {
         }
         int version = Integer.parseInt(payload.getMetadataOrThrow(KEY_VERSION).toStringUtf8());
         DataKey key = keys.version(KeyPurpose.PAYLOAD, version);
-        byte[] data = payload.getData().toByteArray();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
-            cipher.updateAAD(ENCODING.getBytes(StandardCharsets.UTF_8));
-            return Payload.parseFrom(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES));
+            return Payload.parseFrom(AesGcm.open(key.key(), ENCODING.getBytes(StandardCharsets.UTF_8),
+                    payload.getData().toByteArray()));
         } catch (GeneralSecurityException | InvalidProtocolBufferException e) {
             throw new PayloadCodecException(e);
         }
