@@ -50,11 +50,6 @@ final class Applicants {
                 "139" + String.format("%08d", n % 100_000_000), card("6222020200" + String.format("%08d", n)));
     }
 
-    /** Like {@link #any()}; named for tests whose simulators are not on the API's own port. */
-    Applicant anyWithoutProbe() {
-        return any();
-    }
-
     /** An applicant with a clean bureau file and an anti-fraud ACCEPT: the rules approve at once. */
     Applicant creditworthy() {
         return find(report -> Boolean.TRUE.equals(report.get("hit"))

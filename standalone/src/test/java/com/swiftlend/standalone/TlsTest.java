@@ -47,7 +47,7 @@ class TlsTest {
     void givenTlsEnabled_whenApplyingOverHttps_itIsServedWithTheGeneratedCertificate() throws Exception {
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(keyStore, keyStorePassword)).build();
         SystemClient client = new SystemClient("https://localhost:" + port, https);
-        Applicants.Applicant applicant = new Applicants(port).anyWithoutProbe();
+        Applicants.Applicant applicant = new Applicants(port).any();
 
         HttpResponse<String> health = https.send(HttpRequest.newBuilder(
                 URI.create("https://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
