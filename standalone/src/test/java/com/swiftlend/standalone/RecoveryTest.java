@@ -90,7 +90,7 @@ class RecoveryTest {
                 new BigDecimal("0.12"), "1.0.0", "credit-risk-placeholder-1", 0.03);
         application.apply(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
                 List.of(), approve, new PayoutView(1, "swiftpay", null, null, null), null, decided, decided,
-                decided, null, null));
+                decided, null, null, null, null));
         applications.saveAndFlush(application);
         Payout paid = new Payout(key, application.getId(), 1, "swiftpay", new BigDecimal("2600"), decided);
         paid.succeeded("SWIFTPAY-earlier-run", decided);
@@ -119,7 +119,7 @@ class RecoveryTest {
         Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"),
                 new BigDecimal("1200"), new BigDecimal("0.24"), "1.0.0", "credit-risk-placeholder-1", 0.2);
         application.apply(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
-                List.of(), review, null, null, decided, decided, decided, deadline, null));
+                List.of(), review, null, null, decided, decided, decided, deadline, null, null, null));
         applications.saveAndFlush(application);
 
         recovery.resume();

@@ -15,5 +15,11 @@ public enum Failures {
      * The channel certainly did not accept the payout (refused connection, 503): another channel
      * may be tried. A timeout is not this: the channel may have paid.
      */
-    CHANNEL_UNAVAILABLE
+    CHANNEL_UNAVAILABLE,
+    /**
+     * The payout may have left and the channel has not said what became of it. Retryable: only the
+     * same channel, asked about the same key, can settle it. Raised to workflows started before
+     * {@code DisbursementWorkflow}, whose {@code Disbursement} contract has no state for it.
+     */
+    PAYOUT_IN_DOUBT
 }

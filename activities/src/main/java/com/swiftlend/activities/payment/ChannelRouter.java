@@ -31,7 +31,7 @@ class ChannelRouter implements ChannelRouting {
                         request.amount())).thenComparing(PaymentProperties.Channel::name))
                 .map(PaymentProperties.Channel::name)
                 .toList();
-        return new ChannelRanking(ranked);
+        return new ChannelRanking(ranked, null, null);
     }
 
     BigDecimal expectedCost(PaymentProperties.Channel channel, BigDecimal amount) {

@@ -7,6 +7,8 @@ import com.swiftlend.workflows.application.ApplicationStep;
 import com.swiftlend.workflows.application.LoanApplicationInput;
 import com.swiftlend.workflows.application.LoanTerms;
 import com.swiftlend.workflows.application.PayoutView;
+import com.swiftlend.workflows.funding.FundingView;
+import com.swiftlend.workflows.payment.ChannelRanking;
 import com.swiftlend.workflows.application.ResumePoint;
 import com.swiftlend.workflows.application.ReviewVerdict;
 import com.swiftlend.workflows.application.RiskCheckView;
@@ -111,6 +113,12 @@ public class LoanApplication {
     @JdbcTypeCode(SqlTypes.JSON)
     private ReviewVerdict review;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    private FundingView funding;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ChannelRanking routing;
+
     @Column(name = "review_deadline")
     private Instant reviewDeadline;
 
@@ -176,6 +184,8 @@ public class LoanApplication {
         decision = newer.decision();
         payout = newer.payout();
         review = newer.review();
+        funding = newer.funding();
+        routing = newer.routing();
         decidedAt = newer.decidedAt();
         reviewDeadline = newer.reviewDeadline();
         completedAt = newer.completedAt();
@@ -185,7 +195,7 @@ public class LoanApplication {
 
     public ApplicationStatus toStatus() {
         return new ApplicationStatus(id.toString(), status, currentStep, revision, riskChecks, decision, payout, review,
-                submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt);
+                submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt, funding, routing);
     }
 
     /** The workflow input that starts this application's flow, or resumes it where it was recorded. */

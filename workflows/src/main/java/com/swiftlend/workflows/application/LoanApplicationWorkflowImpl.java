@@ -13,6 +13,7 @@ import com.swiftlend.workflows.payment.ChannelRouting;
 import com.swiftlend.workflows.payment.Disbursement;
 import com.swiftlend.workflows.payment.PayoutOrder;
 import com.swiftlend.workflows.payment.PayoutResult;
+import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.payment.PayoutStatus;
 import com.swiftlend.workflows.payment.RoutingRequest;
 import com.swiftlend.workflows.risk.AntiFraudCheck;
@@ -143,9 +144,8 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
     @Override
     public ApplicationStatus process(LoanApplicationInput input) {
         ResumePoint resume = input.resume();
-        status = new ApplicationStatus(input.applicationId(), ApplicationState.UNDER_REVIEW,
-                ApplicationStep.RISK_CHECKS, resume == null ? 0 : resume.revision(), List.of(), null, null, null,
-                input.submittedAt(), now(), null, null, null);
+        status = ApplicationStatus.submitted(input.applicationId(), resume == null ? 0 : resume.revision(),
+                input.submittedAt(), now());
         if (resume != null && resume.decision() != null) {
             return resumeAfterDecision(input, resume);
         }
@@ -291,7 +291,7 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             switch (result.status()) {
                 case SUCCEEDED -> {
                     status = copy(ApplicationState.DISBURSED, ApplicationStep.NOTIFYING, status.riskChecks(),
-                            status.decision(), new PayoutView(attempt, channel, PayoutStatus.SUCCEEDED,
+                            status.decision(), new PayoutView(attempt, channel, PayoutState.SUCCEEDED,
                                     result.channelReference(), null),
                             status.review(), status.decidedAt(), status.reviewDeadline(), null);
                     return finish(input, ApplicationState.DISBURSED, NoticeKind.DISBURSED, amount);
@@ -326,10 +326,10 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             String reason) {
         PayoutView last = status.payout();
         PayoutView payout = order != null
-                ? new PayoutView(order.attempt(), order.channel(), result == null ? null : result.status(),
+                ? new PayoutView(order.attempt(), order.channel(), result == null ? null : stateOf(result.status()),
                         result == null ? null : result.channelReference(), reason)
                 : last != null
-                        ? new PayoutView(last.attempt(), last.channel(), PayoutStatus.NOT_FOUND, null, reason)
+                        ? new PayoutView(last.attempt(), last.channel(), PayoutState.PROVEN_NOT_SENT, null, reason)
                         : new PayoutView(0, null, null, null, reason);
         status = copy(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, status.riskChecks(),
                 status.decision(), payout, status.review(), status.decidedAt(), status.reviewDeadline(), null);
@@ -397,7 +397,8 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             Decision decision, PayoutView payout, ReviewVerdict review, Instant decidedAt, Instant reviewDeadline,
             Instant completedAt) {
         return new ApplicationStatus(status.id(), state, step, status.revision() + 1, riskChecks, decision, payout,
-                review, status.submittedAt(), now(), decidedAt, reviewDeadline, completedAt);
+                review, status.submittedAt(), now(), decidedAt, reviewDeadline, completedAt, status.funding(),
+                status.routing());
     }
 
     private static RiskSubject subject(LoanApplicationInput input) {
@@ -415,6 +416,14 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         reasons.add(reason);
         return new Decision(DecisionOutcome.REJECT, List.copyOf(reasons), null, null, decision.ruleSetVersion(),
                 decision.modelVersion(), decision.probabilityOfDefault());
+    }
+
+    private static PayoutState stateOf(PayoutStatus legacy) {
+        return switch (legacy) {
+            case SUCCEEDED -> PayoutState.SUCCEEDED;
+            case DECLINED -> PayoutState.DECLINED;
+            case NOT_FOUND -> PayoutState.PROVEN_NOT_SENT;
+        };
     }
 
     private static boolean hasType(ActivityFailure failure, Failures type) {

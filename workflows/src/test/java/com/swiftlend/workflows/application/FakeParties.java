@@ -106,7 +106,7 @@ class FakeParties implements CreditBureauCheck, AntiFraudCheck, BlacklistCheck, 
 
     @Override
     public ChannelRanking rankChannels(RoutingRequest request) {
-        return new ChannelRanking(channels);
+        return new ChannelRanking(channels, null, null);
     }
 
     /** Behaviour per channel: "ok" (default), "down" (503), "decline", "timeout-but-paid". */

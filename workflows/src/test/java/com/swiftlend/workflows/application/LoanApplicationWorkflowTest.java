@@ -82,7 +82,7 @@ class LoanApplicationWorkflowTest {
         assertThat(result.riskChecks()).allMatch(check -> check.outcome() == RiskOutcome.PASS);
         assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.APPROVE);
         assertThat(result.decision().reasons()).containsExactly("LOW_RISK");
-        assertThat(result.payout().status()).isEqualTo(PayoutStatus.SUCCEEDED);
+        assertThat(result.payout().state()).isEqualTo(com.swiftlend.workflows.payment.PayoutState.SUCCEEDED);
         assertThat(result.completedAt()).isNotNull();
         assertThat(parties.payoutsSent).singleElement()
                 .extracting(PayoutOrder::idempotencyKey).isEqualTo(APPLICATION_ID + ":payout:1");
