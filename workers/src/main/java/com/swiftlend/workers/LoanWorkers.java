@@ -8,6 +8,9 @@ import com.swiftlend.workflows.application.LoanWorkflowSettings;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.payment.ChannelRouting;
+import com.swiftlend.workflows.disbursement.DisbursementWorkflow;
+import com.swiftlend.workflows.disbursement.DisbursementWorkflowImpl;
+import com.swiftlend.workflows.payment.ChannelPayouts;
 import com.swiftlend.workflows.payment.Disbursement;
 import com.swiftlend.workflows.risk.AntiFraudCheck;
 import com.swiftlend.workflows.risk.BlacklistCheck;
@@ -45,7 +48,7 @@ class LoanWorkers implements SmartLifecycle {
             TaskQueues.LOAN_APPLICATIONS, List.of(ApplicationRecords.class),
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
-            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class),
+            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class, ChannelPayouts.class),
             TaskQueues.NOTIFICATIONS, List.of(BorrowerNotifications.class));
 
     private final WorkflowClient client;
@@ -62,7 +65,7 @@ class LoanWorkers implements SmartLifecycle {
     @Override
     public void start() {
         WorkerFactory workers = WorkerFactory.newInstance(client);
-        LoanWorkflowSettings settings = settings(properties.workflow());
+        LoanWorkflowSettings settings = properties.workflow().settings();
         for (String queue : properties.taskQueues()) {
             List<Class<?>> activities = ACTIVITIES_BY_QUEUE.get(queue);
             if (activities == null) {
@@ -79,6 +82,10 @@ class LoanWorkers implements SmartLifecycle {
             if (queue.equals(TaskQueues.LOAN_APPLICATIONS)) {
                 worker.registerWorkflowImplementationFactory(LoanApplicationWorkflow.class,
                         () -> new LoanApplicationWorkflowImpl(settings));
+            }
+            if (queue.equals(TaskQueues.PAYMENTS)) {
+                worker.registerWorkflowImplementationFactory(DisbursementWorkflow.class,
+                        () -> new DisbursementWorkflowImpl(settings));
             }
             for (Class<?> activity : activities) {
                 worker.registerActivitiesImplementations(beans.getBean(activity));
@@ -102,15 +109,5 @@ class LoanWorkers implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return factory != null;
-    }
-
-    static LoanWorkflowSettings settings(WorkersProperties.Workflow workflow) {
-        Map<RiskSource, Duration> timeouts = new EnumMap<>(RiskSource.class);
-        for (RiskSource source : RiskSource.values()) {
-            timeouts.put(source, workflow.riskCheckTimeouts().getOrDefault(source, workflow.riskCheckTimeout()));
-        }
-        return new LoanWorkflowSettings(timeouts, workflow.riskCheckMaxAttempts(), workflow.riskCheckDeadline(),
-                workflow.decisionTimeout(), workflow.reviewTimeout(), workflow.payoutTimeout(),
-                workflow.maxPayoutAttempts(), workflow.notificationTimeout());
     }
 }

@@ -3,6 +3,8 @@ package com.swiftlend.workers;
 import com.swiftlend.workflows.TaskQueues;
 import com.swiftlend.workflows.risk.RiskSource;
 import java.time.Duration;
+import com.swiftlend.workflows.application.LoanWorkflowSettings;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,17 +34,41 @@ public record WorkersProperties(
         static final Capacity DEFAULT = new Capacity(50, 50, 4);
     }
 
-    /** See {@link com.swiftlend.workflows.application.LoanWorkflowSettings}. */
+    /**
+     * Overrides of the workflow settings, each optional: an absent value keeps the default of
+     * {@link LoanWorkflowSettings#defaults()}, the one place the defaults live.
+     */
     public record Workflow(
-            @DefaultValue("500ms") Duration riskCheckTimeout,
+            Duration riskCheckTimeout,
             @DefaultValue Map<RiskSource, Duration> riskCheckTimeouts,
-            @DefaultValue("2") int riskCheckMaxAttempts,
-            @DefaultValue("1200ms") Duration riskCheckDeadline,
-            @DefaultValue("2s") Duration decisionTimeout,
-            @DefaultValue("24h") Duration reviewTimeout,
-            @DefaultValue("10s") Duration payoutTimeout,
-            @DefaultValue("3") int maxPayoutAttempts,
-            @DefaultValue("10s") Duration notificationTimeout) {
+            Integer riskCheckMaxAttempts,
+            Duration riskCheckDeadline,
+            Duration decisionTimeout,
+            Duration reviewTimeout,
+            Duration payoutTimeout,
+            Integer maxPayoutAttempts,
+            Duration notificationTimeout,
+            Duration firstInDoubtPoll,
+            Duration maxInDoubtPoll) {
+
+        /** The defaults with every configured value in place of its default. */
+        public LoanWorkflowSettings settings() {
+            LoanWorkflowSettings d = LoanWorkflowSettings.defaults();
+            Map<RiskSource, Duration> timeouts = new EnumMap<>(RiskSource.class);
+            for (RiskSource source : RiskSource.values()) {
+                timeouts.put(source, riskCheckTimeouts.getOrDefault(source,
+                        riskCheckTimeout != null ? riskCheckTimeout : d.riskCheckTimeout(source)));
+            }
+            return new LoanWorkflowSettings(timeouts, or(riskCheckMaxAttempts, d.riskCheckMaxAttempts()),
+                    or(riskCheckDeadline, d.riskCheckDeadline()), or(decisionTimeout, d.decisionTimeout()),
+                    or(reviewTimeout, d.reviewTimeout()), or(payoutTimeout, d.payoutTimeout()),
+                    or(maxPayoutAttempts, d.maxPayoutAttempts()), or(notificationTimeout, d.notificationTimeout()),
+                    or(firstInDoubtPoll, d.firstInDoubtPoll()), or(maxInDoubtPoll, d.maxInDoubtPoll()));
+        }
+
+        private static <T> T or(T configured, T fallback) {
+            return configured != null ? configured : fallback;
+        }
     }
 
     public Capacity capacityOf(String taskQueue) {

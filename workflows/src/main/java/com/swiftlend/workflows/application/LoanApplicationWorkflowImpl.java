@@ -6,6 +6,13 @@ import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.decision.DecisionRequest;
 import com.swiftlend.workflows.decision.LoanDecisioning;
+import com.swiftlend.workflows.disbursement.DisbursementRequest;
+import com.swiftlend.workflows.disbursement.DisbursementStatus;
+import com.swiftlend.workflows.disbursement.DisbursementWorkflow;
+import com.swiftlend.workflows.payment.PayoutAttempt;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.notification.Notice;
 import com.swiftlend.workflows.notification.NoticeKind;
@@ -57,6 +64,14 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     private static final Logger log = Workflow.getLogger(LoanApplicationWorkflowImpl.class);
 
+    /**
+     * Version 1: disbursement is a child workflow ({@link DisbursementWorkflow}), the settings are
+     * recorded at start, and an approval needs terms. Histories without the marker run the
+     * inline payout loop they were recorded with.
+     */
+    static final String DISBURSEMENT_CHANGE = "disbursement-child-workflow";
+    static final int DISBURSEMENT_CHILD = 1;
+
     private final LoanWorkflowSettings settings;
     private final ApplicationRecords records;
     private final CreditBureauCheck bureau;
@@ -74,6 +89,10 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
     private ApplicationStatus status;
     private ReviewVerdict verdict;
     private boolean verdictApproves;
+    /** Which version of this workflow's code the run follows, as its history records it. */
+    private int version;
+    /** The settings this run took when it started. */
+    private LoanWorkflowSettings fixed;
 
     /** Used by replay tests and by workers that run on the default settings. */
     public LoanApplicationWorkflowImpl() {
@@ -143,13 +162,19 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     @Override
     public ApplicationStatus process(LoanApplicationInput input) {
+        version = Workflow.getVersion(DISBURSEMENT_CHANGE, Workflow.DEFAULT_VERSION, DISBURSEMENT_CHILD);
+        // Fixed for the whole run, as recorded: a worker configured otherwise replays the same commands.
+        fixed = version == Workflow.DEFAULT_VERSION
+                ? settings
+                : Workflow.sideEffect(LoanWorkflowSettings.class, () -> settings);
         ResumePoint resume = input.resume();
         status = ApplicationStatus.submitted(input.applicationId(), resume == null ? 0 : resume.revision(),
                 input.submittedAt(), now());
         if (resume != null && resume.decision() != null) {
             return resumeAfterDecision(input, resume);
         }
-        publish(ApplicationState.UNDER_REVIEW, ApplicationStep.RISK_CHECKS);
+        status = status.advance(ApplicationState.UNDER_REVIEW, ApplicationStep.RISK_CHECKS, now());
+        publish();
         Decision decision = decide(input);
         return act(input, decision, 0, null);
     }
@@ -161,13 +186,13 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             case DISBURSING -> ApplicationStep.DISBURSING;
             default -> ApplicationStep.DECISION;
         };
-        status = copy(resume.status(), step, resume.riskChecks(), resume.decision(), null, null,
-                resume.decidedAt(), resume.reviewDeadline(), null);
+        status = status.withRiskChecks(resume.riskChecks()).withDecision(resume.decision(), resume.decidedAt())
+                .withReviewDeadline(resume.reviewDeadline()).advance(resume.status(), step, now());
         if (resume.status() == ApplicationState.MANUAL_REVIEW) {
             return awaitReview(input, resume.decision());
         }
         if (resume.status() == ApplicationState.APPROVED || resume.status() == ApplicationState.DISBURSING) {
-            return disburse(input, approvedAmount(input, resume.decision()), resume.payoutAttempt(),
+            return disburse(input, approvedAmount(input, resume.decision(), null), resume.payoutAttempt(),
                     resume.payoutChannel());
         }
         return act(input, resume.decision(), resume.payoutAttempt(), resume.payoutChannel());
@@ -175,8 +200,8 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     private Decision decide(LoanApplicationInput input) {
         RiskProfile risk = runRiskChecks(subject(input));
-        status = copy(status.status(), ApplicationStep.SCORING, risk.results().stream().map(RiskCheckView::of).toList(),
-                null, null, null, null, null, null);
+        status = status.withRiskChecks(risk.results().stream().map(RiskCheckView::of).toList())
+                .advance(status.status(), ApplicationStep.SCORING, now());
         CreditScore score;
         try {
             score = scoring.score(new ScoringRequest(input.applicationId(), risk, input.terms().amount(),
@@ -217,54 +242,103 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     private ApplicationStatus act(LoanApplicationInput input, Decision decision, int payoutAttempt, String channel) {
         Instant decidedAt = now();
+        status = status.withDecision(decision, decidedAt);
         switch (decision.outcome()) {
             case REJECT -> {
-                status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), decision,
-                        null, null, decidedAt, null, null);
+                status = status.advance(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, now());
                 return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
             }
             case MANUAL_REVIEW -> {
-                Instant deadline = decidedAt.plus(settings.reviewTimeout());
-                status = copy(ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, status.riskChecks(),
-                        decision, null, null, decidedAt, deadline, null);
+                status = status.withReviewDeadline(decidedAt.plus(fixed.reviewTimeout()))
+                        .advance(ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, now());
                 publish();
                 notifyBorrower(input, NoticeKind.MANUAL_REVIEW, null);
                 return awaitReview(input, decision);
             }
             default -> {
-                status = copy(ApplicationState.APPROVED, ApplicationStep.ROUTING, status.riskChecks(), decision, null,
-                        null, decidedAt, null, null);
+                status = status.advance(ApplicationState.APPROVED, ApplicationStep.ROUTING, now());
                 publish();
-                return disburse(input, approvedAmount(input, decision), payoutAttempt, channel);
+                return disburse(input, approvedAmount(input, decision, null), payoutAttempt, channel);
             }
         }
     }
 
     private ApplicationStatus awaitReview(LoanApplicationInput input, Decision decision) {
-        Duration remaining = Duration.between(now(), status.reviewDeadline());
-        boolean decided = !remaining.isNegative() && Workflow.await(remaining, () -> verdict != null);
+        boolean decided = false;
+        while (!decided) {
+            Duration remaining = Duration.between(now(), status.reviewDeadline());
+            if (remaining.isNegative() || !Workflow.await(remaining, () -> verdict != null)) {
+                break;
+            }
+            if (verdictApproves && version != Workflow.DEFAULT_VERSION
+                    && approvedAmount(input, decision, verdict) == null) {
+                // Defence in depth (the API refuses it first): an approval must carry terms when
+                // the decision has none, or the loan would be paid on no terms at all.
+                log.warn("Approval without terms ignored for {}", input.applicationId());
+                verdict = null;
+                continue;
+            }
+            decided = true;
+        }
         if (!decided) {
-            Decision expired = withReason(decision, "REVIEW_EXPIRED");
-            status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), expired, null,
-                    null, status.decidedAt(), status.reviewDeadline(), null);
+            status = status.withDecision(withReason(decision, "REVIEW_EXPIRED"), status.decidedAt())
+                    .advance(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, now());
             return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
         }
         if (!verdictApproves) {
-            status = copy(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, status.riskChecks(), decision, null,
-                    verdict, status.decidedAt(), status.reviewDeadline(), null);
+            status = status.withReview(verdict).advance(ApplicationState.REJECTED, ApplicationStep.NOTIFYING, now());
             return finish(input, ApplicationState.REJECTED, NoticeKind.REJECTED, null);
         }
-        status = copy(ApplicationState.APPROVED, ApplicationStep.ROUTING, status.riskChecks(), decision, null, verdict,
-                status.decidedAt(), status.reviewDeadline(), null);
+        status = status.withReview(verdict).advance(ApplicationState.APPROVED, ApplicationStep.ROUTING, now());
         publish();
-        return disburse(input, approvedAmount(input, decision), 0, null);
+        return disburse(input, approvedAmount(input, decision, verdict), 0, null);
+    }
+
+    private ApplicationStatus disburse(LoanApplicationInput input, BigDecimal amount, int resumedAttempt,
+            String resumedChannel) {
+        if (version == Workflow.DEFAULT_VERSION) {
+            return disburseInline(input, amount, resumedAttempt, resumedChannel);
+        }
+        status = status.advance(ApplicationState.DISBURSING, ApplicationStep.DISBURSING, now());
+        publish();
+        DisbursementWorkflow child = Workflow.newChildWorkflowStub(DisbursementWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(DisbursementRequest.workflowId(input.applicationId()))
+                        .setTaskQueue(TaskQueues.PAYMENTS)
+                        // Money already asked for must reach a final state even if this workflow is
+                        // terminated: the disbursement outlives its parent.
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        DisbursementStatus outcome;
+        try {
+            outcome = child.disburse(new DisbursementRequest(input.applicationId(), amount,
+                    input.terms().termDays(), region(input.applicant().idNumber()), input.applicant().bankCard(),
+                    input.applicant().name(), "CNY", fixed.disbursementPolicy()));
+        } catch (ChildWorkflowFailure failure) {
+            // The payout rows still say where the money is; the operator queue shows them.
+            log.error("Disbursement of {} failed as a workflow", input.applicationId());
+            status = status.withPayout(new PayoutView(0, null, null, null, "DISBURSEMENT_WORKFLOW_FAILED"))
+                    .advance(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, now());
+            return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
+        }
+        PayoutAttempt last = outcome.lastAttempt();
+        status = status.withDisbursement(outcome.funding(), outcome.routing())
+                .withPayout(last == null ? new PayoutView(0, null, null, null, outcome.failureReason())
+                        : PayoutView.of(last, outcome.failureReason()));
+        if (outcome.disbursed()) {
+            status = status.advance(ApplicationState.DISBURSED, ApplicationStep.NOTIFYING, now());
+            return finish(input, ApplicationState.DISBURSED, NoticeKind.DISBURSED, amount);
+        }
+        status = status.advance(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, now());
+        return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
     }
 
     /**
-     * Tries the ranked channels in turn, one idempotency key per attempt. It moves to another
-     * channel only when the last one certainly did not pay; a payout in doubt is never sent twice.
+     * The payout loop of workflows started before {@link DisbursementWorkflow} existed, kept
+     * command for command so their histories still replay. Its activity now answers a payout in
+     * doubt as in doubt (never as "not found"), so these too never pay twice.
      */
-    private ApplicationStatus disburse(LoanApplicationInput input, BigDecimal amount, int resumedAttempt,
+    private ApplicationStatus disburseInline(LoanApplicationInput input, BigDecimal amount, int resumedAttempt,
             String resumedChannel) {
         List<String> channels = new ArrayList<>(
                 routing.rankChannels(new RoutingRequest(input.applicationId(), amount)).channels());
@@ -274,15 +348,14 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         }
         int attempt = Math.max(resumedAttempt, 1);
         for (String channel : channels) {
-            if (attempt > settings.maxPayoutAttempts()) {
+            if (attempt > fixed.maxPayoutAttempts()) {
                 break;
             }
             PayoutOrder order = new PayoutOrder(input.applicationId(), attempt,
                     PayoutOrder.idempotencyKey(input.applicationId(), attempt), channel, amount,
                     input.applicant().bankCard(), input.applicant().name());
-            status = copy(ApplicationState.DISBURSING, ApplicationStep.DISBURSING, status.riskChecks(),
-                    status.decision(), new PayoutView(attempt, channel, null, null, null), status.review(),
-                    status.decidedAt(), status.reviewDeadline(), null);
+            status = status.withPayout(new PayoutView(attempt, channel, null, null, null))
+                    .advance(ApplicationState.DISBURSING, ApplicationStep.DISBURSING, now());
             publish();
             PayoutResult result = send(order);
             if (result == null) {
@@ -290,10 +363,9 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             }
             switch (result.status()) {
                 case SUCCEEDED -> {
-                    status = copy(ApplicationState.DISBURSED, ApplicationStep.NOTIFYING, status.riskChecks(),
-                            status.decision(), new PayoutView(attempt, channel, PayoutState.SUCCEEDED,
-                                    result.channelReference(), null),
-                            status.review(), status.decidedAt(), status.reviewDeadline(), null);
+                    status = status.withPayout(new PayoutView(attempt, channel, PayoutState.SUCCEEDED,
+                                    result.channelReference(), null))
+                            .advance(ApplicationState.DISBURSED, ApplicationStep.NOTIFYING, now());
                     return finish(input, ApplicationState.DISBURSED, NoticeKind.DISBURSED, amount);
                 }
                 case DECLINED -> {
@@ -331,8 +403,8 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
                 : last != null
                         ? new PayoutView(last.attempt(), last.channel(), PayoutState.PROVEN_NOT_SENT, null, reason)
                         : new PayoutView(0, null, null, null, reason);
-        status = copy(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, status.riskChecks(),
-                status.decision(), payout, status.review(), status.decidedAt(), status.reviewDeadline(), null);
+        status = status.withPayout(payout)
+                .advance(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, now());
         return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
     }
 
@@ -340,8 +412,7 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             BigDecimal amount) {
         publish();
         notifyBorrower(input, notice, amount);
-        status = copy(state, ApplicationStep.COMPLETED, status.riskChecks(), status.decision(), status.payout(),
-                status.review(), status.decidedAt(), status.reviewDeadline(), now());
+        status = status.completed(state, now());
         publish();
         return status;
     }
@@ -383,22 +454,8 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         return status;
     }
 
-    private void publish(ApplicationState state, ApplicationStep step) {
-        status = copy(state, step, status.riskChecks(), status.decision(), status.payout(), status.review(),
-                status.decidedAt(), status.reviewDeadline(), status.completedAt());
-        publish();
-    }
-
     private void publish() {
         records.recordStatus(status);
-    }
-
-    private ApplicationStatus copy(ApplicationState state, ApplicationStep step, List<RiskCheckView> riskChecks,
-            Decision decision, PayoutView payout, ReviewVerdict review, Instant decidedAt, Instant reviewDeadline,
-            Instant completedAt) {
-        return new ApplicationStatus(status.id(), state, step, status.revision() + 1, riskChecks, decision, payout,
-                review, status.submittedAt(), now(), decidedAt, reviewDeadline, completedAt, status.funding(),
-                status.routing());
     }
 
     private static RiskSubject subject(LoanApplicationInput input) {
@@ -407,8 +464,28 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
                 applicant.deviceId(), applicant.clientIp(), input.terms().amount(), input.terms().termDays());
     }
 
-    private static BigDecimal approvedAmount(LoanApplicationInput input, Decision decision) {
-        return decision.approvedAmount() != null ? decision.approvedAmount() : input.terms().amount();
+    /**
+     * The amount to pay out: the operator's when they set one, else the rules'. Null when neither
+     * gave full terms (amount and rate): such a loan is not paid. Workflows started before terms
+     * were required paid the requested amount then, and replay so.
+     */
+    private BigDecimal approvedAmount(LoanApplicationInput input, Decision decision, ReviewVerdict review) {
+        if (version == Workflow.DEFAULT_VERSION) {
+            return decision.approvedAmount() != null ? decision.approvedAmount() : input.terms().amount();
+        }
+        if (review != null && review.approvedAmount() != null && review.annualRate() != null) {
+            return review.approvedAmount();
+        }
+        if (decision.approvedAmount() != null && (decision.annualRate() != null || review != null
+                && review.annualRate() != null)) {
+            return decision.approvedAmount();
+        }
+        return null;
+    }
+
+    /** The province code (GB/T 2260) a funder's eligibility names: never more of the ID number. */
+    private static String region(String idNumber) {
+        return idNumber == null || idNumber.length() < 2 ? null : idNumber.substring(0, 2);
     }
 
     private static Decision withReason(Decision decision, String reason) {

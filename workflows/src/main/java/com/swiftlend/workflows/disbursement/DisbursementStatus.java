@@ -26,6 +26,37 @@ public record DisbursementStatus(
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
+    public static DisbursementStatus started(String applicationId) {
+        return new DisbursementStatus(applicationId, DisbursementStep.FUNDING, false, null, null, null, List.of());
+    }
+
+    public DisbursementStatus at(DisbursementStep next) {
+        return new DisbursementStatus(applicationId, next, disbursed, failureReason, funding, routing, attempts);
+    }
+
+    public DisbursementStatus withFunding(FundingView view) {
+        return new DisbursementStatus(applicationId, step, disbursed, failureReason, view, routing, attempts);
+    }
+
+    public DisbursementStatus withRouting(ChannelRanking ranking) {
+        return new DisbursementStatus(applicationId, step, disbursed, failureReason, funding, ranking, attempts);
+    }
+
+    public DisbursementStatus withAttempts(List<PayoutAttempt> known) {
+        return new DisbursementStatus(applicationId, step, disbursed, failureReason, funding, routing, known);
+    }
+
+    /** The money reached the borrower. */
+    public DisbursementStatus paidOut(FundingView consumed) {
+        return new DisbursementStatus(applicationId, DisbursementStep.DONE, true, null, consumed, routing, attempts);
+    }
+
+    /** It ended without paying, for this reason. */
+    public DisbursementStatus endedUnpaid(String reason, FundingView released) {
+        return new DisbursementStatus(applicationId, DisbursementStep.DONE, false, reason, released, routing,
+                attempts);
+    }
+
     /** The attempt in progress or the last one made; null before the first. */
     public PayoutAttempt lastAttempt() {
         return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);

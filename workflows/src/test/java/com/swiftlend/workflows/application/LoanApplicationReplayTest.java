@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.swiftlend.workflows.TaskQueues;
 import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.workflows.disbursement.DisbursementRequest;
+import com.swiftlend.workflows.disbursement.DisbursementStatus;
+import com.swiftlend.workflows.disbursement.DisbursementWorkflowImpl;
+import com.swiftlend.workflows.payment.ChannelPayouts;
+import com.swiftlend.workflows.payment.PayoutOrder;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.notification.Notice;
@@ -15,7 +20,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import io.temporal.workflow.Workflow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +38,23 @@ import org.junit.jupiter.api.Test;
  */
 class LoanApplicationReplayTest {
 
+    /** Recorded before disbursement became a child workflow: they run the inline payout loop. */
     private static final String[] COMMITTED = {
         "histories/loan-application-disbursed.json",
         "histories/loan-application-manual-review-approved.json",
         "histories/loan-application-resumed-while-disbursing.json"
+    };
+
+    /** Recorded on version 1 ({@code disbursement-child-workflow}): the loan workflow and its child. */
+    private static final String[] COMMITTED_V1 = {
+        "histories/v1/loan-application-disbursed.json",
+        "histories/v1/loan-application-manual-review-approved.json",
+        "histories/v1/loan-application-resumed-while-disbursing.json"
+    };
+    private static final String[] COMMITTED_V1_DISBURSEMENTS = {
+        "histories/v1/disbursement-disbursed.json",
+        "histories/v1/disbursement-in-doubt-then-paid.json",
+        "histories/v1/disbursement-failed-over.json"
     };
 
     @Test
@@ -45,6 +62,19 @@ class LoanApplicationReplayTest {
         for (String history : COMMITTED) {
             WorkflowReplayer.replayWorkflowExecutionFromResource(history, LoanApplicationWorkflowImpl.class);
         }
+        for (String history : COMMITTED_V1) {
+            WorkflowReplayer.replayWorkflowExecutionFromResource(history, LoanApplicationWorkflowImpl.class);
+        }
+        for (String history : COMMITTED_V1_DISBURSEMENTS) {
+            WorkflowReplayer.replayWorkflowExecutionFromResource(history, DisbursementWorkflowImpl.class);
+        }
+    }
+
+    @Test
+    void givenCommittedV1Disbursement_whenReplayedOnCodeThatFailsOverFromDoubt_itFailsAsNondeterministic() {
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_V1_DISBURSEMENTS[1],
+                FailsOverFromDoubtWorkflow.class))
+                .hasStackTraceContaining("NonDeterministic");
     }
 
     @Test
@@ -56,38 +86,47 @@ class LoanApplicationReplayTest {
 
     @Test
     void givenCurrentCode_whenRecordingHistories_theyReplay() throws Exception {
-        Path directory = Path.of("target", "histories");
+        Path directory = Path.of("target", "histories", "v1");
         Files.createDirectories(directory);
-        WorkflowExecutionHistory disbursed = record(DecisionOutcome.APPROVE, null);
-        WorkflowExecutionHistory reviewed = record(DecisionOutcome.MANUAL_REVIEW, null);
-        WorkflowExecutionHistory resumed = record(DecisionOutcome.APPROVE, new ResumePoint(
+        Recording disbursed = record(DecisionOutcome.APPROVE, null, parties -> { });
+        Recording reviewed = record(DecisionOutcome.MANUAL_REVIEW, null, parties -> { });
+        Recording resumed = record(DecisionOutcome.APPROVE, new ResumePoint(
                 ApplicationState.DISBURSING, 7, List.of(), new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"),
                         new BigDecimal("2500.00"), new BigDecimal("0.12"), "rules-1", "model-1", 0.03),
-                Instant.parse("2026-11-25T08:00:01Z"), null, 2, "bankwire"));
-        write(directory.resolve("loan-application-disbursed.json"), disbursed);
-        write(directory.resolve("loan-application-manual-review-approved.json"), reviewed);
-        write(directory.resolve("loan-application-resumed-while-disbursing.json"), resumed);
+                Instant.parse("2026-11-25T08:00:01Z"), null, 2, "bankwire"), parties -> { });
+        Recording inDoubt = record(DecisionOutcome.APPROVE, null,
+                parties -> parties.scripts.put("swiftpay", FakeParties.ChannelScript.TIMEOUT_THEN_DOWN));
+        Recording failedOver = record(DecisionOutcome.APPROVE, null,
+                parties -> parties.scripts.put("swiftpay", FakeParties.ChannelScript.REFUSED));
+        write(directory.resolve("loan-application-disbursed.json"), disbursed.loan());
+        write(directory.resolve("loan-application-manual-review-approved.json"), reviewed.loan());
+        write(directory.resolve("loan-application-resumed-while-disbursing.json"), resumed.loan());
+        write(directory.resolve("disbursement-disbursed.json"), disbursed.disbursement());
+        write(directory.resolve("disbursement-in-doubt-then-paid.json"), inDoubt.disbursement());
+        write(directory.resolve("disbursement-failed-over.json"), failedOver.disbursement());
 
-        for (WorkflowExecutionHistory history : List.of(disbursed, reviewed, resumed)) {
-            WorkflowReplayer.replayWorkflowExecution(history, LoanApplicationWorkflowImpl.class);
+        for (Recording recording : List.of(disbursed, reviewed, resumed, inDoubt, failedOver)) {
+            WorkflowReplayer.replayWorkflowExecution(recording.loan(), LoanApplicationWorkflowImpl.class);
+            WorkflowReplayer.replayWorkflowExecution(recording.disbursement(), DisbursementWorkflowImpl.class);
         }
-        assertThat(disbursed.getEvents()).hasSizeGreaterThan(20);
+        assertThat(disbursed.loan().getEvents()).hasSizeGreaterThan(20);
+        assertThat(inDoubt.disbursement().getEvents()).hasSizeGreaterThan(disbursed.disbursement().getEvents().size());
+    }
+
+    private record Recording(WorkflowExecutionHistory loan, WorkflowExecutionHistory disbursement) {
     }
 
     private static void write(Path file, WorkflowExecutionHistory history) throws IOException {
         Files.writeString(file, history.toJson(true));
     }
 
-    private static WorkflowExecutionHistory record(DecisionOutcome outcome, ResumePoint resume) {
+    private static Recording record(DecisionOutcome outcome, ResumePoint resume,
+            java.util.function.Consumer<FakeParties> script) {
         try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
             FakeParties parties = new FakeParties();
             parties.decisionOutcome = outcome;
-            Worker applications = environment.newWorker(TaskQueues.LOAN_APPLICATIONS);
-            applications.registerWorkflowImplementationTypes(LoanApplicationWorkflowImpl.class);
-            applications.registerActivitiesImplementations(parties);
-            environment.newWorker(TaskQueues.RISK).registerActivitiesImplementations(parties);
-            environment.newWorker(TaskQueues.PAYMENTS).registerActivitiesImplementations(parties);
-            environment.newWorker(TaskQueues.NOTIFICATIONS).registerActivitiesImplementations(parties);
+            script.accept(parties);
+            parties.serve(environment, LoanWorkflowSettings.defaults());
             environment.start();
             LoanApplicationWorkflow workflow = environment.getWorkflowClient().newWorkflowStub(
                     LoanApplicationWorkflow.class, WorkflowOptions.newBuilder()
@@ -103,7 +142,31 @@ class LoanApplicationReplayTest {
             }
             environment.getWorkflowClient().newUntypedWorkflowStub(LoanApplicationWorkflowTest.APPLICATION_ID)
                     .getResult(ApplicationStatus.class);
-            return environment.getWorkflowClient().fetchHistory(LoanApplicationWorkflowTest.APPLICATION_ID);
+            return new Recording(
+                    environment.getWorkflowClient().fetchHistory(LoanApplicationWorkflowTest.APPLICATION_ID),
+                    environment.getWorkflowClient().fetchHistory(
+                            DisbursementRequest.workflowId(LoanApplicationWorkflowTest.APPLICATION_ID)));
+        }
+    }
+
+    /** A payments engineer's shortcut: a payout in doubt is given up for the next channel. */
+    public static class FailsOverFromDoubtWorkflow extends DisbursementWorkflowImpl {
+
+        @Override
+        public DisbursementStatus disburse(DisbursementRequest request) {
+            Workflow.newActivityStub(ChannelPayouts.class, ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.PAYMENTS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(1))
+                    .build())
+                    .recordedPayoutAttempts(request.applicationId());
+            Workflow.newActivityStub(ChannelPayouts.class, ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.PAYMENTS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(1))
+                    .build())
+                    .sendPayout(new PayoutOrder(request.applicationId(), 2,
+                            PayoutOrder.idempotencyKey(request.applicationId(), 2), "bankwire", request.amount(),
+                            request.bankCard(), request.accountName()));
+            return null;
         }
     }
 

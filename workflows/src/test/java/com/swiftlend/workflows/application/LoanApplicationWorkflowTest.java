@@ -7,7 +7,8 @@ import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.notification.NoticeKind;
 import com.swiftlend.workflows.payment.PayoutOrder;
-import com.swiftlend.workflows.payment.PayoutStatus;
+import com.swiftlend.workflows.payment.PayoutAttempt;
+import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.risk.RiskOutcome;
 import com.swiftlend.workflows.risk.RiskSource;
 import io.temporal.client.WorkflowClient;
@@ -35,20 +36,7 @@ class LoanApplicationWorkflowTest {
     void startEnvironment() {
         environment = TestWorkflowEnvironment.newInstance();
         parties = new FakeParties();
-        Map<RiskSource, Duration> timeouts = new EnumMap<>(RiskSource.class);
-        for (RiskSource source : RiskSource.values()) {
-            timeouts.put(source, Duration.ofMillis(300));
-        }
-        // Activity timeouts run in real time even in the time-skipping environment: keep them short.
-        LoanWorkflowSettings settings = new LoanWorkflowSettings(timeouts, 2, Duration.ofMillis(700),
-                Duration.ofSeconds(2), Duration.ofHours(24), Duration.ofSeconds(2), 3, Duration.ofSeconds(2));
-        Worker applications = environment.newWorker(TaskQueues.LOAN_APPLICATIONS);
-        applications.registerWorkflowImplementationFactory(LoanApplicationWorkflow.class,
-                () -> new LoanApplicationWorkflowImpl(settings));
-        applications.registerActivitiesImplementations(parties);
-        environment.newWorker(TaskQueues.RISK).registerActivitiesImplementations(parties);
-        environment.newWorker(TaskQueues.PAYMENTS).registerActivitiesImplementations(parties);
-        environment.newWorker(TaskQueues.NOTIFICATIONS).registerActivitiesImplementations(parties);
+        parties.serve(environment, FakeParties.testSettings());
         environment.start();
     }
 
@@ -82,9 +70,9 @@ class LoanApplicationWorkflowTest {
         assertThat(result.riskChecks()).allMatch(check -> check.outcome() == RiskOutcome.PASS);
         assertThat(result.decision().outcome()).isEqualTo(DecisionOutcome.APPROVE);
         assertThat(result.decision().reasons()).containsExactly("LOW_RISK");
-        assertThat(result.payout().state()).isEqualTo(com.swiftlend.workflows.payment.PayoutState.SUCCEEDED);
+        assertThat(result.payout().state()).isEqualTo(PayoutState.SUCCEEDED);
         assertThat(result.completedAt()).isNotNull();
-        assertThat(parties.payoutsSent).singleElement()
+        assertThat(parties.sends).singleElement()
                 .extracting(PayoutOrder::idempotencyKey).isEqualTo(APPLICATION_ID + ":payout:1");
         assertThat(parties.notices).singleElement().satisfies(notice -> {
             assertThat(notice.kind()).isEqualTo(NoticeKind.DISBURSED);
@@ -145,7 +133,7 @@ class LoanApplicationWorkflowTest {
                 .newUntypedWorkflowStub(APPLICATION_ID).getResult(ApplicationStatus.class);
 
         assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
-        assertThat(parties.payoutsSent).isEmpty();
+        assertThat(parties.sends).isEmpty();
     }
 
     @Test
@@ -161,68 +149,76 @@ class LoanApplicationWorkflowTest {
 
         assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
         assertThat(result.decision().reasons()).endsWith("REVIEW_EXPIRED");
-        assertThat(parties.payoutsSent).isEmpty();
+        assertThat(parties.sends).isEmpty();
         assertThat(parties.notices).extracting(notice -> notice.kind())
                 .containsExactly(NoticeKind.MANUAL_REVIEW, NoticeKind.REJECTED);
     }
 
     @Test
-    void givenFirstChannelDown_whenDisbursing_itFailsOverUnderANewIdempotencyKey() {
-        parties.channelBehaviour.put("swiftpay", "down");
+    void givenFirstChannelRefusesBeforeAnythingIsSent_whenDisbursing_itFailsOverUnderANewIdempotencyKey() {
+        parties.scripts.put("swiftpay", FakeParties.ChannelScript.REFUSED);
 
         ApplicationStatus result = stub().process(application(null));
 
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
         assertThat(result.payout().channel()).isEqualTo("bankwire");
         assertThat(result.payout().attempt()).isEqualTo(2);
-        assertThat(parties.payoutsSent).extracting(PayoutOrder::channel).contains("swiftpay").last()
-                .isEqualTo("bankwire");
-        assertThat(parties.payoutsSent).extracting(PayoutOrder::idempotencyKey)
-                .containsOnly(APPLICATION_ID + ":payout:1", APPLICATION_ID + ":payout:2");
+        assertThat(parties.sends).extracting(PayoutOrder::idempotencyKey)
+                .containsExactly(APPLICATION_ID + ":payout:1", APPLICATION_ID + ":payout:2");
+        assertThat(parties.paidAtChannel).containsOnlyKeys(APPLICATION_ID + ":payout:2");
+        assertThat(result.funding().funder()).isEqualTo("harbor-capital");
+        assertThat(result.funding().state()).isEqualTo("CONSUMED");
+        assertThat(result.routing().channels()).containsExactly("swiftpay", "bankwire");
     }
 
     @Test
-    void givenEveryChannelDown_whenDisbursing_itEndsDisbursementFailed() {
-        parties.channelBehaviour.put("swiftpay", "down");
-        parties.channelBehaviour.put("bankwire", "down");
+    void givenEveryChannelRefuses_whenDisbursing_itEndsDisbursementFailedAndReleasesTheFunder() {
+        parties.scripts.put("swiftpay", FakeParties.ChannelScript.REFUSED);
+        parties.scripts.put("bankwire", FakeParties.ChannelScript.REFUSED);
 
         ApplicationStatus result = stub().process(application(null));
 
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSEMENT_FAILED);
         assertThat(result.payout().note()).isEqualTo("NO_CHANNEL_AVAILABLE");
+        assertThat(result.payout().state()).isEqualTo(PayoutState.PROVEN_NOT_SENT);
+        assertThat(result.funding().state()).isEqualTo("RELEASED");
+        assertThat(parties.released).containsExactly("harbor-capital:NO_CHANNEL_AVAILABLE");
+        assertThat(parties.paidAtChannel).isEmpty();
         assertThat(parties.notices).extracting(notice -> notice.kind())
                 .containsExactly(NoticeKind.DISBURSEMENT_FAILED);
     }
 
     @Test
     void givenCardDeclined_whenDisbursing_itDoesNotTryAnotherChannel() {
-        parties.channelBehaviour.put("swiftpay", "decline");
+        parties.scripts.put("swiftpay", FakeParties.ChannelScript.DECLINE_CARD);
 
         ApplicationStatus result = stub().process(application(null));
 
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSEMENT_FAILED);
         assertThat(result.payout().note()).isEqualTo("CARD_BLOCKED");
-        assertThat(parties.payoutsSent).extracting(PayoutOrder::channel).containsOnly("swiftpay");
+        assertThat(parties.sends).extracting(PayoutOrder::channel).containsOnly("swiftpay");
+        assertThat(parties.released).containsExactly("harbor-capital:CARD_BLOCKED");
     }
 
     @Test
-    void givenChannelTimesOutAfterPaying_whenDisbursing_itAsksTheChannelAndNeverPaysTwice() {
-        parties.channelBehaviour.put("swiftpay", "timeout-but-paid");
+    void givenChannelTimesOutAfterPaying_whenDisbursing_itAsksTheSameChannelAndNeverPaysTwice() {
+        parties.scripts.put("swiftpay", FakeParties.ChannelScript.TIMEOUT_AFTER_PAYING);
 
         ApplicationStatus result = stub().process(application(null));
 
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
         assertThat(result.payout().channel()).isEqualTo("swiftpay");
-        assertThat(parties.lookups).singleElement().extracting(PayoutOrder::idempotencyKey)
+        assertThat(parties.resolutions).singleElement().extracting(PayoutOrder::idempotencyKey)
                 .isEqualTo(APPLICATION_ID + ":payout:1");
-        assertThat(parties.payoutsSent).extracting(PayoutOrder::idempotencyKey)
+        assertThat(parties.sends).extracting(PayoutOrder::idempotencyKey)
                 .containsOnly(APPLICATION_ID + ":payout:1");
+        assertThat(parties.paidAtChannel).containsOnlyKeys(APPLICATION_ID + ":payout:1");
     }
 
     @Test
-    void givenResumeWhileDisbursing_whenRestarted_itReusesTheRecordedAttemptAndChannel() {
-        parties.paidByKey.put(APPLICATION_ID + ":payout:2", new com.swiftlend.workflows.payment.PayoutResult(
-                PayoutStatus.SUCCEEDED, "bankwire", "ref-earlier", null));
+    void givenResumeWhileDisbursing_whenTheRecordedAttemptHadPaid_itCompletesWithoutSendingAgain() {
+        parties.attempts.put(APPLICATION_ID + ":payout:2", new PayoutAttempt(APPLICATION_ID + ":payout:2", 2,
+                "bankwire", new BigDecimal("2500.00"), PayoutState.SUCCEEDED, "ref-earlier", null, false));
         Decision approved = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2500.00"),
                 new BigDecimal("0.12"), "rules-1", "model-1", 0.03);
         ResumePoint resume = new ResumePoint(ApplicationState.DISBURSING, 7, List.of(), approved,
@@ -233,11 +229,31 @@ class LoanApplicationWorkflowTest {
         assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
         assertThat(result.payout().channelReference()).isEqualTo("ref-earlier");
         assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 7);
-        assertThat(parties.payoutsSent).singleElement().satisfies(order -> {
-            assertThat(order.idempotencyKey()).isEqualTo(APPLICATION_ID + ":payout:2");
-            assertThat(order.channel()).isEqualTo("bankwire");
-            assertThat(order.amount()).isEqualByComparingTo("2500.00");
-        });
+        assertThat(parties.sends).isEmpty();
+        assertThat(parties.consumed).containsExactly("harbor-capital");
+    }
+
+    @Test
+    void givenFallbackReviewWithoutTerms_whenOperatorApprovesWithoutTerms_itIsNotPaidUntilTermsAreGiven() {
+        parties.decisionOutcome = DecisionOutcome.MANUAL_REVIEW;
+        parties.scoringFails = true;
+        LoanApplicationWorkflow workflow = stub();
+        WorkflowClient.start(workflow::process, application(null));
+        waitFor(workflow, ApplicationState.MANUAL_REVIEW);
+        assertThat(workflow.status().decision().reasons()).containsExactly("SCORING_UNAVAILABLE");
+
+        workflow.approve(new ReviewVerdict("operator-7", "no terms"));
+        environment.sleep(Duration.ofMinutes(1));
+        assertThat(workflow.status().status()).isEqualTo(ApplicationState.MANUAL_REVIEW);
+        workflow.approve(new ReviewVerdict("operator-7", "income verified", new BigDecimal("1500.00"),
+                new BigDecimal("0.18")));
+        ApplicationStatus result = environment.getWorkflowClient()
+                .newUntypedWorkflowStub(APPLICATION_ID).getResult(ApplicationStatus.class);
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(parties.sends).singleElement().satisfies(order ->
+                assertThat(order.amount()).isEqualByComparingTo("1500.00"));
+        assertThat(result.review().annualRate()).isEqualByComparingTo("0.18");
     }
 
     @Test
