@@ -16,7 +16,11 @@ import io.temporal.client.WorkflowClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import com.swiftlend.workflows.decision.Decision;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,8 +54,15 @@ class LoanApplicationController {
     record Accepted(String id, ApplicationState status) {
     }
 
-    /** An operator's verdict on an application in manual review. */
-    record VerdictRequest(@NotBlank @Size(max = 64) String reviewer, @Size(max = 500) String note) {
+    static final URI TERMS_REQUIRED = URI.create("https://swiftlend.dev/problems/approval-terms-required");
+
+    /**
+     * An operator's verdict on an application in manual review. An approval may set the amount and
+     * rate, and must when the decision carries none (the score or the rules were unavailable).
+     */
+    record VerdictRequest(@NotBlank @Size(max = 64) String reviewer, @Size(max = 500) String note,
+            @Positive @Digits(integer = 10, fraction = 2) BigDecimal approvedAmount,
+            @Positive @Digits(integer = 1, fraction = 4) BigDecimal annualRate) {
     }
 
     private final ApplicationIntake intake;
@@ -107,7 +118,10 @@ class LoanApplicationController {
     @PostMapping("/{id}/approve")
     ResponseEntity<Void> approve(@PathVariable UUID id, @RequestBody VerdictRequest verdict,
             Authentication authentication) {
-        workflowInReview(id, verdict, Caller.of(authentication)).approve(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+        ApplicationStatus status = inReview(id, verdict, Caller.of(authentication));
+        checkTerms(status, verdict);
+        workflow(id).approve(new ReviewVerdict(verdict.reviewer(), verdict.note(), verdict.approvedAmount(),
+                verdict.annualRate()));
         return ResponseEntity.accepted().build();
     }
 
@@ -115,11 +129,46 @@ class LoanApplicationController {
     @PostMapping("/{id}/reject")
     ResponseEntity<Void> reject(@PathVariable UUID id, @RequestBody VerdictRequest verdict,
             Authentication authentication) {
-        workflowInReview(id, verdict, Caller.of(authentication)).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+        inReview(id, verdict, Caller.of(authentication));
+        workflow(id).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
         return ResponseEntity.accepted().build();
     }
 
-    private LoanApplicationWorkflow workflowInReview(UUID id, VerdictRequest verdict, Caller caller) {
+    private LoanApplicationWorkflow workflow(UUID id) {
+        return client.newWorkflowStub(LoanApplicationWorkflow.class, id.toString());
+    }
+
+    /**
+     * An approval pays on terms: the rules' (amount and rate) or the operator's, never none. The
+     * operator may lower the rules' amount, not raise it, and stays under the product's rate cap.
+     */
+    private void checkTerms(ApplicationStatus status, VerdictRequest verdict) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Decision decision = status.decision();
+        BigDecimal ceiling = decision != null && decision.approvedAmount() != null
+                ? decision.approvedAmount().min(limits.maxAmount())
+                : limits.maxAmount();
+        if (verdict.approvedAmount() != null && (verdict.approvedAmount().compareTo(limits.minAmount()) < 0
+                || verdict.approvedAmount().compareTo(ceiling) > 0)) {
+            problems.add(new FieldProblem("approvedAmount", "must be between " + limits.minAmount().toPlainString()
+                    + " and " + ceiling.toPlainString()));
+        }
+        if (verdict.annualRate() != null && verdict.annualRate().compareTo(limits.maxAnnualRate()) > 0) {
+            problems.add(new FieldProblem("annualRate", "must be at most " + limits.maxAnnualRate().toPlainString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        boolean amountKnown = verdict.approvedAmount() != null || decision != null && decision.approvedAmount() != null;
+        boolean rateKnown = verdict.annualRate() != null || decision != null && decision.annualRate() != null;
+        if (!amountKnown || !rateKnown) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, TERMS_REQUIRED, "The decision of application "
+                    + status.id() + " carries no " + (amountKnown ? "annualRate" : rateKnown ? "approvedAmount"
+                            : "approvedAmount and annualRate") + ": the approval must set them.");
+        }
+    }
+
+    private ApplicationStatus inReview(UUID id, VerdictRequest verdict, Caller caller) {
         List<FieldProblem> problems = problems(validator.validate(verdict));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -129,7 +178,7 @@ class LoanApplicationController {
             throw new ApiException(HttpStatus.CONFLICT, NOT_IN_REVIEW,
                     "Application " + id + " is " + status.status() + ", not waiting for a review.");
         }
-        return client.newWorkflowStub(LoanApplicationWorkflow.class, id.toString());
+        return status;
     }
 
     private void validate(ApplicationRequest request) {
