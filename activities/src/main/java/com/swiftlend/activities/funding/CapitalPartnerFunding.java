@@ -99,7 +99,8 @@ class CapitalPartnerFunding implements Funding {
         transactions.executeWithoutResult(status -> {
             reservations.recordAnswer(applicationId, answer);
             // Last in the transaction: the append takes the audit chain's lock until the commit.
-            audit.append(new AuditEvent.Funding(applicationId, funder, decision.decision(), held.get().amount(),
+            audit.append(new AuditEvent.Funding(applicationId, funder, answer.approved() ? "APPROVED" : "REFUSED",
+                    held.get().amount(),
                     answer.reason(), answer.funderReference()));
         });
         return answer;
@@ -107,7 +108,7 @@ class CapitalPartnerFunding implements Funding {
 
     /**
      * Gives the quota back first (a funder that cannot be reached must not keep it held), then
-     * withdraws at the funder. A failed withdrawal is logged and thrown as retryable: the retry finds
+     * withdraws at the funder (unless it refused: then it holds nothing). A failed withdrawal is logged and thrown as retryable: the retry finds
      * the reservation already released and only withdraws again, until the funder confirms or the
      * workflow's retry policy gives up (then the funder holds an approval we never drew on, which
      * expires on its side).
@@ -128,7 +129,8 @@ class CapitalPartnerFunding implements Funding {
         } catch (RefusedTransition e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), Failures.INVALID_INPUT.name());
         }
-        if (release.reservation() == null) {
+        // None held: the funder was never asked. Refused: it holds nothing to withdraw.
+        if (release.reservation() == null || "REFUSED".equals(release.reservation().funderAnswer())) {
             return;
         }
         RestClient client = funders.get(funder);
@@ -136,13 +138,15 @@ class CapitalPartnerFunding implements Funding {
             log.warn("Released the funding of {} at {}, which has no configured endpoint to withdraw at", id, funder);
             return;
         }
-        // Whether or not the funder recorded an answer: an approval call that timed out may have reached it.
+        // Also without a recorded answer: an approval call that timed out may have reached the funder.
         try {
             call(funder, () -> client.delete()
                     .uri("/loans/{applicationId}", id)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
-                        if (response.getStatusCode().is2xxSuccessful() || status == HttpStatus.NOT_FOUND.value()) {
+                        // 404: it never saw the request; 409: it refused it. Either way nothing is left to withdraw.
+                        if (response.getStatusCode().is2xxSuccessful() || status == HttpStatus.NOT_FOUND.value()
+                                || status == HttpStatus.CONFLICT.value()) {
                             return null;
                         }
                         throw new HttpServerErrorException(response.getStatusCode(), "withdrawal answered " + status);
@@ -185,14 +189,21 @@ class CapitalPartnerFunding implements Funding {
         }
     }
 
+    /**
+     * A funder we withdrew from answers WITHDRAWN when asked again (a re-reserved application): it
+     * will not fund that application any more, which to us is a refusal.
+     */
     private static FunderAnswer answerOf(String funder, UUID applicationId, FunderDecision decision) {
         if (decision == null || !applicationId.toString().equals(decision.applicationId())
-                || !("APPROVED".equals(decision.decision()) || "REFUSED".equals(decision.decision()))) {
+                || !List.of("APPROVED", "REFUSED", "WITHDRAWN").contains(decision.decision())) {
             throw ApplicationFailure.newFailure(funder + " answered " + decision + " for " + applicationId,
                     Failures.PARTNER_PROTOCOL_ERROR.name());
         }
-        return new FunderAnswer(funder, "APPROVED".equals(decision.decision()), decision.reason(),
-                decision.reference());
+        return switch (decision.decision()) {
+            case "APPROVED" -> new FunderAnswer(funder, true, null, decision.reference());
+            case "WITHDRAWN" -> new FunderAnswer(funder, false, "WITHDRAWN", decision.reference());
+            default -> new FunderAnswer(funder, false, decision.reason(), decision.reference());
+        };
     }
 
     private static FunderAnswer answerOf(Reservation reservation) {
