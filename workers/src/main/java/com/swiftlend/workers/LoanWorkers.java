@@ -6,6 +6,7 @@ import com.swiftlend.workflows.application.LoanApplicationWorkflow;
 import com.swiftlend.workflows.application.LoanApplicationWorkflowImpl;
 import com.swiftlend.workflows.application.LoanWorkflowSettings;
 import com.swiftlend.workflows.decision.LoanDecisioning;
+import com.swiftlend.workflows.funding.Funding;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.payment.ChannelRouting;
 import com.swiftlend.workflows.disbursement.DisbursementWorkflow;
@@ -48,7 +49,8 @@ class LoanWorkers implements SmartLifecycle {
             TaskQueues.LOAN_APPLICATIONS, List.of(ApplicationRecords.class),
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
-            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class, ChannelPayouts.class),
+            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class, ChannelPayouts.class,
+                    Funding.class),
             TaskQueues.NOTIFICATIONS, List.of(BorrowerNotifications.class));
 
     private final WorkflowClient client;

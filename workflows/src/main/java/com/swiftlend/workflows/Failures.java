@@ -21,5 +21,11 @@ public enum Failures {
      * same channel, asked about the same key, can settle it. Raised to workflows started before
      * {@code DisbursementWorkflow}, whose {@code Disbursement} contract has no state for it.
      */
-    PAYOUT_IN_DOUBT
+    PAYOUT_IN_DOUBT,
+    /**
+     * A capital partner did not answer (refused connection, timeout, 5xx). Retryable: funders are
+     * idempotent by application id. Once the retries are spent the funder counts as a refusal
+     * (UNAVAILABLE) and the next funder may be tried.
+     */
+    FUNDER_UNAVAILABLE
 }

@@ -112,4 +112,27 @@ public sealed interface AuditEvent {
             return applicationId.toString();
         }
     }
+
+    /**
+     * A capital partner's part in funding a loan.
+     *
+     * @param event APPROVED or REFUSED (the funder's own answer), or RELEASED (we gave the quota back
+     *     and withdrew the request)
+     * @param reason the funder's refusal code, or why we released
+     * @param funderReference the funder's reference for its answer
+     */
+    record Funding(@JsonIgnore UUID applicationId, String funder, String event, BigDecimal amount, String reason,
+            String funderReference) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.FUNDING;
+        }
+
+        /** One per application, funder and event: a retried call records once. */
+        @Override
+        public String reference() {
+            return applicationId + ":" + funder + ":" + event;
+        }
+    }
 }
