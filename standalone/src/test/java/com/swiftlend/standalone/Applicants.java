@@ -100,8 +100,17 @@ final class Applicants {
 
     /** A Luhn-valid card ending in 0002, which the simulated channels decline as blocked. */
     static String blockedCard() {
+        return cardEnding("0002");
+    }
+
+    /** A Luhn-valid card ending in 0003, which swiftpay's own risk controls decline and bankwire pays. */
+    static String cardSwiftpayDeclines() {
+        return cardEnding("0003");
+    }
+
+    private static String cardEnding(String suffix) {
         for (int i = 0; i < 100; i++) {
-            String candidate = "6222020200123" + String.format("%02d", i) + "0002";
+            String candidate = "6222020200123" + String.format("%02d", i) + suffix;
             if (luhn(candidate)) {
                 return candidate;
             }
