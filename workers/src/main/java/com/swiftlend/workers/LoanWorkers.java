@@ -5,6 +5,8 @@ import com.swiftlend.workflows.application.ApplicationRecords;
 import com.swiftlend.workflows.application.LoanApplicationWorkflow;
 import com.swiftlend.workflows.application.LoanApplicationWorkflowImpl;
 import com.swiftlend.workflows.application.LoanWorkflowSettings;
+import com.swiftlend.workflows.channel.ChannelHealthChecks;
+import com.swiftlend.workflows.channel.ChannelHealthWorkflowImpl;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.payment.ChannelRouting;
@@ -45,7 +47,8 @@ class LoanWorkers implements SmartLifecycle {
             TaskQueues.LOAN_APPLICATIONS, List.of(ApplicationRecords.class),
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
-            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class),
+            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class,
+                    ChannelHealthChecks.class),
             TaskQueues.NOTIFICATIONS, List.of(BorrowerNotifications.class));
 
     private final WorkflowClient client;
@@ -79,6 +82,9 @@ class LoanWorkers implements SmartLifecycle {
             if (queue.equals(TaskQueues.LOAN_APPLICATIONS)) {
                 worker.registerWorkflowImplementationFactory(LoanApplicationWorkflow.class,
                         () -> new LoanApplicationWorkflowImpl(settings));
+            }
+            if (queue.equals(TaskQueues.PAYMENTS)) {
+                worker.registerWorkflowImplementationTypes(ChannelHealthWorkflowImpl.class);
             }
             for (Class<?> activity : activities) {
                 worker.registerActivitiesImplementations(beans.getBean(activity));

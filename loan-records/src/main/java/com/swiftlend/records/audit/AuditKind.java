@@ -11,5 +11,7 @@ public enum AuditKind {
     /** What the channel answered for that idempotency key. */
     PAYOUT_RESULT,
     /** A manual review ended: an operator approved or rejected, or nobody answered in time. */
-    REVIEW_VERDICT
+    REVIEW_VERDICT,
+    /** An operator forced a payment channel down or up, overriding its health checks. */
+    CHANNEL_OVERRIDE
 }
