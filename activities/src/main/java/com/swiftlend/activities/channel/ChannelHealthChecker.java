@@ -123,7 +123,10 @@ class ChannelHealthChecker implements ChannelHealthChecks {
             problem = HEALTH_CHECK_FAILED;
         } else if (reported.subtract(channel.heldAmount()).compareTo(cover) < 0) {
             problem = BALANCE_LOW;
-        } else if (successRate < health.successRateThreshold()) {
+        } else if (measured && successRate < health.successRateThreshold()) {
+            // Only a fresh measurement degrades: a degraded channel gets no payouts, so a stored
+            // rate would never be measured again and would keep it down for good. It returns once
+            // the bad payouts have left the measurement window.
             problem = SUCCESS_RATE_LOW;
         }
         if (problem != null) {

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param measuredPayouts at most this many of the channel's latest final payouts are measured
  * @param minimumMeasuredPayouts with fewer final payouts in the window the stored rate is kept:
  *     two declines out of three say nothing about a channel
- * @param measurementWindow only payouts that became final this recently are measured
+ * @param measurementWindow only payouts that became final this recently are measured; a channel
+ *     degraded for its success rate can recover once its bad payouts are older than this
  * @param minimumBalance the available balance under which a channel is BALANCE_LOW; unset, it is
  *     the channel's own max_amount (the channel cannot cover the largest payout it may get)
  */
