@@ -1,6 +1,7 @@
 package com.swiftlend.activities;
 
 import com.swiftlend.activities.funding.FundingProperties;
+import com.swiftlend.activities.channel.ChannelHealthProperties;
 import com.swiftlend.activities.notification.NotificationProperties;
 import com.swiftlend.activities.payment.PaymentProperties;
 import com.swiftlend.activities.risk.RiskProperties;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RiskProperties.class, ScoringProperties.class, PaymentProperties.class,
-        NotificationProperties.class, FundingProperties.class})
+        NotificationProperties.class, FundingProperties.class, ChannelHealthProperties.class})
 public class ActivitiesConfiguration {
 
     /** Activities read time through this clock so tests can hold it still. */

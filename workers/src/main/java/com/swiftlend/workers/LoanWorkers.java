@@ -5,6 +5,8 @@ import com.swiftlend.workflows.application.ApplicationRecords;
 import com.swiftlend.workflows.application.LoanApplicationWorkflow;
 import com.swiftlend.workflows.application.LoanApplicationWorkflowImpl;
 import com.swiftlend.workflows.application.LoanWorkflowSettings;
+import com.swiftlend.workflows.channel.ChannelHealthChecks;
+import com.swiftlend.workflows.channel.ChannelHealthWorkflowImpl;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.funding.Funding;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
@@ -50,7 +52,7 @@ class LoanWorkers implements SmartLifecycle {
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
             TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class, ChannelPayouts.class,
-                    Funding.class),
+                    Funding.class, ChannelHealthChecks.class),
             TaskQueues.NOTIFICATIONS, List.of(BorrowerNotifications.class));
 
     private final WorkflowClient client;
@@ -88,6 +90,7 @@ class LoanWorkers implements SmartLifecycle {
             if (queue.equals(TaskQueues.PAYMENTS)) {
                 worker.registerWorkflowImplementationFactory(DisbursementWorkflow.class,
                         () -> new DisbursementWorkflowImpl(settings));
+                worker.registerWorkflowImplementationTypes(ChannelHealthWorkflowImpl.class);
             }
             for (Class<?> activity : activities) {
                 worker.registerActivitiesImplementations(beans.getBean(activity));

@@ -48,6 +48,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.BORROWER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/approve",
                                 "/api/v1/applications/*/reject").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/channels").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/channels/*/disable", "/api/v1/channels/*/enable")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll())

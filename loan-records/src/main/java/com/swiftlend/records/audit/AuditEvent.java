@@ -135,4 +135,32 @@ public sealed interface AuditEvent {
             return applicationId + ":" + funder + ":" + event;
         }
     }
+
+    /**
+     * An operator forced a channel DISABLED or HEALTHY. It concerns no application.
+     *
+     * @param operator the signed-in operator's name, from their token
+     * @param previousState the state the override replaced
+     * @param noteDigest SHA-256 of the operator's note, or null without one: a note is free text
+     * @param overrideId unique per override, so each one is recorded however often a channel flips
+     */
+    record ChannelOverride(String channel, String state, String previousState, String operator, String noteDigest,
+            Instant overriddenAt, String overrideId) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.CHANNEL_OVERRIDE;
+        }
+
+        @Override
+        public String reference() {
+            return channel + ":" + overrideId;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
 }

@@ -13,5 +13,7 @@ public enum AuditKind {
     /** A manual review ended: an operator approved or rejected, or nobody answered in time. */
     REVIEW_VERDICT,
     /** A capital partner approved or refused a loan, or its funding was released. */
-    FUNDING
+    FUNDING,
+    /** An operator forced a payment channel down or up, overriding its health checks. */
+    CHANNEL_OVERRIDE
 }
