@@ -32,6 +32,21 @@ import org.springframework.boot.test.context.SpringBootTest;
             "swiftlend.simulators.swiftpay.latency-max-ms=20",
             "swiftlend.simulators.bankwire.latency-min-ms=1",
             "swiftlend.simulators.bankwire.latency-max-ms=20",
+            "swiftlend.simulators.manual-desk.latency-min-ms=1",
+            "swiftlend.simulators.manual-desk.latency-max-ms=20",
+            "swiftlend.simulators.harbor-capital.latency-min-ms=1",
+            "swiftlend.simulators.harbor-capital.latency-max-ms=10",
+            "swiftlend.simulators.jade-trust.latency-min-ms=1",
+            "swiftlend.simulators.jade-trust.latency-max-ms=10",
+            // A list property is replaced whole, so every channel is restated to give swiftpay a 1 s
+            // read timeout: DisbursementFlowTest's 2 s stall after paying is a timeout after the money left.
+            "swiftlend.payments.channels[0].name=swiftpay",
+            "swiftlend.payments.channels[0].base-url=${swiftlend.parties.base-url}/channels/swiftpay",
+            "swiftlend.payments.channels[0].read-timeout=1s",
+            "swiftlend.payments.channels[1].name=bankwire",
+            "swiftlend.payments.channels[1].base-url=${swiftlend.parties.base-url}/channels/bankwire",
+            "swiftlend.payments.channels[2].name=manual-desk",
+            "swiftlend.payments.channels[2].base-url=${swiftlend.parties.base-url}/channels/manual-desk",
             // The health chain checks once at start-up and then sleeps: tests that need a check run
             // one themselves (ChannelHealthChecks), so no round lands between their steps.
             "swiftlend.channels.health.interval=1h",
