@@ -2,6 +2,7 @@ package com.swiftlend.activities;
 
 import com.swiftlend.activities.notification.NotificationProperties;
 import com.swiftlend.activities.payment.PaymentProperties;
+import com.swiftlend.activities.payment.PayoutProperties;
 import com.swiftlend.activities.risk.RiskProperties;
 import com.swiftlend.activities.scoring.ScoringProperties;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RiskProperties.class, ScoringProperties.class, PaymentProperties.class,
+@EnableConfigurationProperties({RiskProperties.class, ScoringProperties.class, PaymentProperties.class, PayoutProperties.class,
         NotificationProperties.class})
 public class ActivitiesConfiguration {
 

@@ -7,6 +7,7 @@ import com.swiftlend.workflows.application.LoanApplicationWorkflowImpl;
 import com.swiftlend.workflows.application.LoanWorkflowSettings;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
+import com.swiftlend.workflows.payment.ChannelPayouts;
 import com.swiftlend.workflows.payment.ChannelRouting;
 import com.swiftlend.workflows.payment.Disbursement;
 import com.swiftlend.workflows.risk.AntiFraudCheck;
@@ -45,7 +46,7 @@ class LoanWorkers implements SmartLifecycle {
             TaskQueues.LOAN_APPLICATIONS, List.of(ApplicationRecords.class),
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
-            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class),
+            TaskQueues.PAYMENTS, List.of(ChannelRouting.class, ChannelPayouts.class, Disbursement.class),
             TaskQueues.NOTIFICATIONS, List.of(BorrowerNotifications.class));
 
     private final WorkflowClient client;
