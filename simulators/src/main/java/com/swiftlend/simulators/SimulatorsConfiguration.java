@@ -18,17 +18,30 @@ class SimulatorsConfiguration {
     @Bean
     SimulatorBehaviours simulatorBehaviours(SimulatorsProperties properties) {
         Map<Party, Behaviour> defaults = new EnumMap<>(Party.class);
-        defaults.put(Party.BUREAU, toBehaviour(Party.BUREAU, properties.getBureau()));
-        defaults.put(Party.ANTI_FRAUD, toBehaviour(Party.ANTI_FRAUD, properties.getAntiFraud()));
-        defaults.put(Party.SMS, toBehaviour(Party.SMS, properties.getSms()));
-        defaults.put(Party.SWIFTPAY, toBehaviour(Party.SWIFTPAY, properties.getSwiftpay()));
-        defaults.put(Party.BANKWIRE, toBehaviour(Party.BANKWIRE, properties.getBankwire()));
+        for (Party party : Party.values()) {
+            defaults.put(party, toBehaviour(party, settingsOf(party, properties)));
+        }
         return new SimulatorBehaviours(defaults);
+    }
+
+    private static PartySettings settingsOf(Party party, SimulatorsProperties properties) {
+        return switch (party) {
+            case BUREAU -> properties.getBureau();
+            case ANTI_FRAUD -> properties.getAntiFraud();
+            case SMS -> properties.getSms();
+            case SWIFTPAY -> properties.getSwiftpay();
+            case BANKWIRE -> properties.getBankwire();
+            case MANUAL_DESK -> properties.getManualDesk();
+            case HARBOR_CAPITAL -> properties.getHarborCapital();
+            case JADE_TRUST -> properties.getJadeTrust();
+        };
     }
 
     private static Behaviour toBehaviour(Party party, PartySettings settings) {
         try {
-            return Behaviour.of(settings.getLatencyMinMs(), settings.getLatencyMaxMs(), settings.getFailureRate());
+            return new Behaviour(settings.getLatencyMinMs(), settings.getLatencyMaxMs(), settings.getFailureRate(),
+                    settings.getTimeoutAfterPayingRate(), settings.getStallMs(), settings.getPendingRate(),
+                    settings.getPendingSettleMs(), settings.getRefusalRate());
         } catch (IllegalArgumentException e) {
             // A typo in deployment config should stop the process, not surface later as odd latencies.
             throw new IllegalStateException(

@@ -8,7 +8,10 @@ public enum Party {
     ANTI_FRAUD("anti-fraud"),
     SMS("sms"),
     SWIFTPAY("swiftpay"),
-    BANKWIRE("bankwire");
+    BANKWIRE("bankwire"),
+    MANUAL_DESK("manual-desk"),
+    HARBOR_CAPITAL("harbor-capital"),
+    JADE_TRUST("jade-trust");
 
     private final String slug;
 

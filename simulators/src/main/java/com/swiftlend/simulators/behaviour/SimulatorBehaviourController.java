@@ -38,7 +38,7 @@ class SimulatorBehaviourController {
         }
         Behaviour behaviour;
         try {
-            behaviour = Behaviour.of(change.latencyMinMs(), change.latencyMaxMs(), change.failureRate());
+            behaviour = change.applyTo(behaviours.configured(target));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }

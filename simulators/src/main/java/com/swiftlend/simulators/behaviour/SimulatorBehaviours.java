@@ -34,18 +34,47 @@ public class SimulatorBehaviours {
     public void simulateCall(Party party) {
         Behaviour behaviour = current(party);
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int latencyMs = random.nextInt(behaviour.latencyMinMs(), behaviour.latencyMaxMs() + 1);
-        if (latencyMs > 0) {
-            try {
-                Thread.sleep(latencyMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        pause(random.nextInt(behaviour.latencyMinMs(), behaviour.latencyMaxMs() + 1));
         if (random.nextDouble() < behaviour.failureRate()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "simulated outage");
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
         }
+    }
+
+    /**
+     * Plays a party that did the work but answers late: callers invoke this after the outcome is
+     * recorded, so a caller whose read timeout fires meanwhile cannot tell "paid" from "not paid".
+     */
+    public void stallAfterProcessing(Party party) {
+        Behaviour behaviour = current(party);
+        if (ThreadLocalRandom.current().nextDouble() < behaviour.timeoutAfterPayingRate()) {
+            pause(behaviour.stallMs());
+        }
+    }
+
+    /** Drawn once per new payout; a manual channel is pending whatever this says. */
+    public boolean answersPending(Party party) {
+        return ThreadLocalRandom.current().nextDouble() < current(party).pendingRate();
+    }
+
+    /** Drawn once per new funding request, never again for the same application. */
+    public boolean refuses(Party party) {
+        return ThreadLocalRandom.current().nextDouble() < current(party).refusalRate();
+    }
+
+    private static void pause(int millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What the party does after a reset: the startup configuration. */
+    public Behaviour configured(Party party) {
+        return defaults.get(party);
     }
 
     public Behaviour current(Party party) {

@@ -1,10 +1,14 @@
 package com.swiftlend.simulators.channel;
 
 import com.swiftlend.simulators.ConditionalOnSimulatorsEnabled;
+import com.swiftlend.simulators.behaviour.Behaviour;
 import com.swiftlend.simulators.behaviour.SimulatorBehaviours;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +30,8 @@ class PaymentChannelSimulatorController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
+    /** The simulated channels hold renminbi only, as the product's payouts are. */
+    private static final String BALANCE_CURRENCY = "CNY";
     private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final SimulatorBehaviours behaviours;
@@ -35,7 +42,10 @@ class PaymentChannelSimulatorController {
         this.ledger = ledger;
     }
 
-    /** 201 for a new payout, 200 when a retry is answered from the ledger: either way one payout. */
+    /**
+     * 201 for a new payout, 200 when a retry is answered from the ledger (with the payout's current
+     * status): either way one payout. An outage happens before anything is recorded; a stall after.
+     */
     @PostMapping("/payouts")
     ResponseEntity<Payout> payout(
             @PathVariable String channel,
@@ -51,7 +61,12 @@ class PaymentChannelSimulatorController {
                     "the Idempotency-Key header must be at most " + MAX_KEY_LENGTH + " characters");
         }
         validate(request);
-        PayoutLedger.Submission submission = ledger.submit(target, idempotencyKey, request);
+        Behaviour behaviour = behaviours.current(target.party());
+        Duration settleAfter = target.keyedByHand() || behaviours.answersPending(target.party())
+                ? Duration.ofMillis(behaviour.pendingSettleMs())
+                : null;
+        PayoutLedger.Submission submission = ledger.submit(target, idempotencyKey, request, settleAfter);
+        behaviours.stallAfterProcessing(target.party());
         return ResponseEntity.status(submission.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(submission.payout());
     }
@@ -62,6 +77,45 @@ class PaymentChannelSimulatorController {
         behaviours.simulateCall(target.party());
         return ledger.find(target, idempotencyKey).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "no payout with Idempotency-Key '" + idempotencyKey + "'"));
+    }
+
+    /**
+     * The channel's own record of everything it processed: what tests and the fault-injection run check
+     * the product's books against. An inspection hook, so free of latency and outages.
+     */
+    @GetMapping("/payouts")
+    List<Payout> payouts(@PathVariable String channel) {
+        return ledger.processed(channelNamed(channel));
+    }
+
+    @GetMapping("/health")
+    Map<String, String> health(@PathVariable String channel) {
+        behaviours.simulateCall(channelNamed(channel).party());
+        return Map.of("status", "UP");
+    }
+
+    @GetMapping("/balance")
+    Balance balance(@PathVariable String channel) {
+        PaymentChannel target = channelNamed(channel);
+        behaviours.simulateCall(target.party());
+        return new Balance(BALANCE_CURRENCY, ledger.available(target));
+    }
+
+    /** A control hook like the behaviour endpoint, so an outage never stops a test from refilling a channel. */
+    @PutMapping("/balance")
+    Balance setBalance(@PathVariable String channel, @RequestBody Balance change) {
+        PaymentChannel target = channelNamed(channel);
+        if (change.available() == null || change.available().signum() < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "available must be a number, zero or more");
+        }
+        if (change.available().stripTrailingZeros().scale() > 2) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "available must have at most 2 decimals");
+        }
+        if (change.currency() != null && !change.currency().equals(BALANCE_CURRENCY)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "currency must be " + BALANCE_CURRENCY);
+        }
+        ledger.setAvailable(target, change.available());
+        return new Balance(BALANCE_CURRENCY, ledger.available(target));
     }
 
     @GetMapping("/statements/{date}")

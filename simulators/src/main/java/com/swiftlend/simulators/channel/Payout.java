@@ -11,4 +11,8 @@ record Payout(
         BigDecimal amount,
         String currency,
         Instant processedAt) {
+
+    Payout settled() {
+        return new Payout(payoutId, idempotencyKey, PayoutStatus.SUCCEEDED, null, amount, currency, processedAt);
+    }
 }

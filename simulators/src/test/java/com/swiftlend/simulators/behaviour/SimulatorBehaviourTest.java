@@ -123,6 +123,68 @@ class SimulatorBehaviourTest {
     }
 
     @Test
+    void givenEveryFaultKnob_whenBehaviourPut_itIsReportedBack() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("latencyMinMs", 0);
+        body.put("latencyMaxMs", 0);
+        body.put("failureRate", 0.3);
+        body.put("timeoutAfterPayingRate", 0.1);
+        body.put("stallMs", 6000);
+        body.put("pendingRate", 0.25);
+        body.put("pendingSettleMs", 500);
+        body.put("refusalRate", 0.5);
+
+        ResponseEntity<JsonNode> changed = putBehaviour("swiftpay", body);
+
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode current = getBehaviour("swiftpay");
+        assertThat(current.get("timeoutAfterPayingRate").asDouble()).isEqualTo(0.1);
+        assertThat(current.get("stallMs").asInt()).isEqualTo(6000);
+        assertThat(current.get("pendingRate").asDouble()).isEqualTo(0.25);
+        assertThat(current.get("pendingSettleMs").asInt()).isEqualTo(500);
+        assertThat(current.get("refusalRate").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void givenOnlyTheOriginalFields_whenBehaviourPut_theFaultRatesAreOffAndTheDurationsStayConfigured() {
+        putBehaviour("manual-desk", Map.of("latencyMinMs", 0, "latencyMaxMs", 0, "pendingSettleMs", 50,
+                "failureRate", 0.0, "pendingRate", 1.0));
+
+        putBehaviour("manual-desk", Map.of("latencyMinMs", 1, "latencyMaxMs", 2, "failureRate", 0.0));
+
+        JsonNode current = getBehaviour("manual-desk");
+        assertThat(current.get("latencyMaxMs").asInt()).isEqualTo(2);
+        assertThat(current.get("timeoutAfterPayingRate").asDouble()).isZero();
+        assertThat(current.get("pendingRate").asDouble()).isZero();
+        assertThat(current.get("refusalRate").asDouble()).isZero();
+        // The built-in defaults: the manual desk settles after 2 s, a stalled answer comes after 10 s.
+        assertThat(current.get("pendingSettleMs").asInt()).isEqualTo(2000);
+        assertThat(current.get("stallMs").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void givenFaultKnobOutOfRange_whenBehaviourPut_itAnswers400NamingItAndKeepsTheOldBehaviour() {
+        Map<String, Object> bad = Map.of(
+                "timeoutAfterPayingRate", -0.1,
+                "stallMs", 60_001,
+                "pendingRate", 1.5,
+                "pendingSettleMs", -1,
+                "refusalRate", 2.0);
+
+        bad.forEach((field, value) -> {
+            ResponseEntity<JsonNode> response = putBehaviour("jade-trust", Map.of(
+                    "latencyMinMs", 0, "latencyMaxMs", 0, "failureRate", 0.0, field, value));
+
+            assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody().get("detail").asText()).contains(field);
+        });
+        JsonNode current = getBehaviour("jade-trust");
+        assertThat(current.get("refusalRate").asDouble()).isZero();
+        assertThat(current.get("pendingRate").asDouble()).isZero();
+    }
+
+    @Test
     void givenUnknownParty_whenBehaviourRead_itAnswers404ProblemJson() {
         ResponseEntity<JsonNode> response = http.get().uri("/simulators/tax-office/behaviour")
                 .retrieve().toEntity(JsonNode.class);
