@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * process that runs payouts (several at once are harmless for the same reason).
  */
 @Component
-class StaleClaimSweep implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+public class StaleClaimSweep implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StaleClaimSweep.class);
 
@@ -59,7 +59,7 @@ class StaleClaimSweep implements ApplicationListener<ApplicationReadyEvent>, Dis
     }
 
     /** @return the keys of the payouts it settled */
-    List<String> sweep() {
+    public List<String> sweep() {
         Instant now = Instant.now(clock);
         List<String> candidates = jdbc.queryForList(
                 "select idempotency_key from payout where status = 'CLAIMED' and created_at <= ? order by created_at",

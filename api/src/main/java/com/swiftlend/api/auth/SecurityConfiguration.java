@@ -48,6 +48,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.BORROWER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/approve",
                                 "/api/v1/applications/*/reject").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll())
