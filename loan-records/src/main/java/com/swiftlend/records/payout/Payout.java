@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One payout attempt (one idempotency key on one channel) as we know it. The row is written before
@@ -44,7 +46,8 @@ public class Payout {
     @Column(nullable = false, updatable = false)
     private BigDecimal amount;
 
-    @Column(nullable = false, updatable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false, updatable = false, length = 3)
     private String currency;
 
     @Column(updatable = false)
