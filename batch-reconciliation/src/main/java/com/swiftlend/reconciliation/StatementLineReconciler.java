@@ -53,9 +53,10 @@ class StatementLineReconciler implements ItemProcessor<StatementLine, Reconciled
     }
 
     /**
-     * Money left according to the channel but not according to us (FAILED, or still SENDING),
-     * or the reverse. A DECLINED line for a payout still SENDING is no disagreement: the
-     * payment workflow will learn the decline when it polls the channel.
+     * Money left according to the channel but not according to us (DECLINED, PROVEN_NOT_SENT, or
+     * still in doubt: SENT_UNCONFIRMED, PENDING_AT_CHANNEL), or the reverse. A DECLINED line for a
+     * payout still in doubt is no disagreement: the payment workflow will learn the decline when
+     * it asks the channel about the key.
      */
     private static boolean statusesDisagree(StatementStatus statement, String ledger) {
         return switch (statement) {

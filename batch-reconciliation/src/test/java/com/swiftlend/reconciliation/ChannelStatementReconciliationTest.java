@@ -55,8 +55,8 @@ class ChannelStatementReconciliationTest {
 
     @BeforeEach
     void emptyTables() {
-        jdbc.execute("truncate reconciliation_discrepancy, reconciliation_statement_line, payout,"
-                + " application_status_history, loan_application");
+        jdbc.execute("truncate reconciliation_discrepancy, reconciliation_statement_line, channel_balance_hold,"
+                + " funding_reservation, payout, application_status_history, loan_application");
     }
 
     @Test
@@ -96,17 +96,26 @@ class ChannelStatementReconciliationTest {
     }
 
     @Test
-    void givenStatementSucceededButPayoutFailedOrStillSending_whenReconciling_itRaisesStatusMismatch() throws Exception {
-        payout("app-1-1", CHANNEL, "300.00", "FAILED", DURING_DAY);
-        payout("app-2-1", CHANNEL, "200.00", "SENDING", DURING_DAY);
+    void givenStatementSucceededButPayoutDeclinedOrInDoubt_whenReconciling_itRaisesStatusMismatch() throws Exception {
+        payout("app-1-1", CHANNEL, "300.00", "DECLINED", DURING_DAY);
+        payout("app-2-1", CHANNEL, "200.00", "SENT_UNCONFIRMED", DURING_DAY);
+        payout("app-3-1", CHANNEL, "150.00", "PENDING_AT_CHANNEL", DURING_DAY);
+        payout("app-4-1", CHANNEL, "120.00", "PROVEN_NOT_SENT", DURING_DAY);
 
         launcher.run(CHANNEL, DAY, statement(
                 line("cp-1", "app-1-1", "300.00", "SUCCEEDED"),
-                line("cp-2", "app-2-1", "200.00", "SUCCEEDED")));
+                line("cp-2", "app-2-1", "200.00", "SUCCEEDED"),
+                line("cp-3", "app-3-1", "150.00", "SUCCEEDED"),
+                line("cp-4", "app-4-1", "120.00", "SUCCEEDED")));
 
         assertThat(discrepancies()).containsExactly(
-                new Row("STATUS_MISMATCH", "app-1-1", 2, amount("300.00"), amount("300.00"), "SUCCEEDED", "FAILED"),
-                new Row("STATUS_MISMATCH", "app-2-1", 3, amount("200.00"), amount("200.00"), "SUCCEEDED", "SENDING"));
+                new Row("STATUS_MISMATCH", "app-1-1", 2, amount("300.00"), amount("300.00"), "SUCCEEDED", "DECLINED"),
+                new Row("STATUS_MISMATCH", "app-2-1", 3, amount("200.00"), amount("200.00"), "SUCCEEDED",
+                        "SENT_UNCONFIRMED"),
+                new Row("STATUS_MISMATCH", "app-3-1", 4, amount("150.00"), amount("150.00"), "SUCCEEDED",
+                        "PENDING_AT_CHANNEL"),
+                new Row("STATUS_MISMATCH", "app-4-1", 5, amount("120.00"), amount("120.00"), "SUCCEEDED",
+                        "PROVEN_NOT_SENT"));
     }
 
     @Test
@@ -122,8 +131,8 @@ class ChannelStatementReconciliationTest {
     @Test
     void givenStatementAgreeingWithLedger_whenReconciling_itRaisesNothing() throws Exception {
         payout("app-1-1", CHANNEL, "100.00", "SUCCEEDED", DURING_DAY);
-        payout("app-2-1", CHANNEL, "250.00", "FAILED", DURING_DAY);
-        payout("app-3-1", CHANNEL, "80.00", "SENDING", DURING_DAY);
+        payout("app-2-1", CHANNEL, "250.00", "DECLINED", DURING_DAY);
+        payout("app-3-1", CHANNEL, "80.00", "SENT_UNCONFIRMED", DURING_DAY);
 
         ReconciliationResult result = launcher.run(CHANNEL, DAY, statement(
                 // Another scale is the same amount.
@@ -146,8 +155,9 @@ class ChannelStatementReconciliationTest {
         payout("day-before", CHANNEL, "30.00", "SUCCEEDED", Instant.parse("2025-03-13T23:59:59Z"));
         payout("day-after", CHANNEL, "40.00", "SUCCEEDED", Instant.parse("2025-03-15T00:00:00Z"));
         payout("other-channel", "otherpay", "50.00", "SUCCEEDED", DURING_DAY);
-        payout("failed", CHANNEL, "60.00", "FAILED", DURING_DAY);
-        payout("sending", CHANNEL, "70.00", "SENDING", DURING_DAY);
+        payout("declined", CHANNEL, "60.00", "DECLINED", DURING_DAY);
+        payout("in-doubt", CHANNEL, "70.00", "SENT_UNCONFIRMED", DURING_DAY);
+        payout("pending", CHANNEL, "75.00", "PENDING_AT_CHANNEL", DURING_DAY);
 
         launcher.run(CHANNEL, DAY, statement(line("cp-1", "on-statement", "100.00", "SUCCEEDED")));
 
@@ -300,14 +310,14 @@ class ChannelStatementReconciliationTest {
     /** Ledger and statement with exactly one problem of each kind, plus lines that match. */
     private Path oneOfEachKind() throws IOException {
         payout("matched", CHANNEL, "1000.00", "SUCCEEDED", DURING_DAY);
-        payout("matched-failed", CHANNEL, "300.00", "FAILED", DURING_DAY);
+        payout("matched-declined", CHANNEL, "300.00", "DECLINED", DURING_DAY);
         payout("amount", CHANNEL, "500.00", "SUCCEEDED", DURING_DAY);
-        payout("status", CHANNEL, "300.00", "FAILED", DURING_DAY);
+        payout("status", CHANNEL, "300.00", "DECLINED", DURING_DAY);
         payout("not-on-statement", CHANNEL, "200.00", "SUCCEEDED", DURING_DAY);
         payout("yesterday", CHANNEL, "90.00", "SUCCEEDED", Instant.parse("2025-03-13T12:00:00Z"));
         return statement(
                 line("cp-1", "matched", "1000.00", "SUCCEEDED"),
-                line("cp-2", "matched-failed", "300.00", "DECLINED"),
+                line("cp-2", "matched-declined", "300.00", "DECLINED"),
                 line("cp-3", "amount", "450.00", "SUCCEEDED"),
                 line("cp-4", "status", "300.00", "SUCCEEDED"),
                 line("cp-5", "ghost", "75.50", "SUCCEEDED"),
@@ -319,7 +329,7 @@ class ChannelStatementReconciliationTest {
                 new Row("AMOUNT_MISMATCH", "amount", 4, amount("450.00"), amount("500.00"), "SUCCEEDED", "SUCCEEDED"),
                 new Row("MISSING_IN_LEDGER", "ghost", 6, amount("75.50"), null, "SUCCEEDED", null),
                 new Row("MISSING_IN_STATEMENT", "not-on-statement", null, null, amount("200.00"), null, "SUCCEEDED"),
-                new Row("STATUS_MISMATCH", "status", 5, amount("300.00"), amount("300.00"), "SUCCEEDED", "FAILED"),
+                new Row("STATUS_MISMATCH", "status", 5, amount("300.00"), amount("300.00"), "SUCCEEDED", "DECLINED"),
                 new Row("UNPARSEABLE_LINE", "line:7", 7, null, null, null, null));
     }
 

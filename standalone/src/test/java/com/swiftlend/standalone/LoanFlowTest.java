@@ -131,7 +131,7 @@ class LoanFlowTest {
         assertThat(status.get("payout").get("channel").asText()).isEqualTo("bankwire");
         assertThat(status.get("payout").get("attempt").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForList("select channel || ':' || status from payout where application_id = ?::uuid"
-                + " order by attempt", String.class, id)).containsExactly("swiftpay:SENDING", "bankwire:SUCCEEDED");
+                + " order by attempt", String.class, id)).containsExactly("swiftpay:PROVEN_NOT_SENT", "bankwire:SUCCEEDED");
         client.delete("/simulators/swiftpay/behaviour");
         assertThat(client.get("/simulators/channels/swiftpay/payouts/" + id + ":payout:1").status()).isEqualTo(404);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.swiftlend.api.application.UnfinishedApplications;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.ledger.Ledger;
+import com.swiftlend.records.ledger.PrincipalHold;
 import com.swiftlend.records.payout.Payout;
 import com.swiftlend.records.payout.PayoutRepository;
 import com.swiftlend.workflows.application.Applicant;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a restart of the embedded defaults finds: applications in the database whose workflows
@@ -47,6 +50,12 @@ class RecoveryTest {
 
     @Autowired
     UnfinishedApplications recovery;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -92,9 +101,17 @@ class RecoveryTest {
                 List.of(), approve, new PayoutView(1, "swiftpay", null, null, null), null, decided, decided,
                 decided, null, null, null, null));
         applications.saveAndFlush(application);
-        Payout paid = new Payout(key, application.getId(), 1, "swiftpay", new BigDecimal("2600"), decided);
-        paid.succeeded("SWIFTPAY-earlier-run", decided);
-        payouts.saveAndFlush(paid);
+        // What the earlier run wrote before it crashed: the row settled and its books with it.
+        transactions.executeWithoutResult(tx -> {
+            Payout paid = Payout.claimed(key, application.getId(), 1, "swiftpay", new BigDecimal("2600"), "CNY", null,
+                    decided);
+            paid.markSent(decided);
+            paid.succeeded("SWIFTPAY-earlier-run", new BigDecimal("3.60"), decided);
+            payouts.saveAndFlush(paid);
+            ledger.holdPrincipal(new PrincipalHold(application.getId(), key, null, "swiftpay", new BigDecimal("2600"),
+                    "CNY"));
+            ledger.postPayout(key, new BigDecimal("3.60"));
+        });
 
         List<UUID> resumed = recovery.resume();
         JsonNode status = client.awaitSettled(id);

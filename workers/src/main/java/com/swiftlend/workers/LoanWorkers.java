@@ -10,6 +10,7 @@ import com.swiftlend.workflows.channel.ChannelHealthWorkflowImpl;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.funding.Funding;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
+import com.swiftlend.workflows.payment.ChannelPayouts;
 import com.swiftlend.workflows.payment.ChannelRouting;
 import com.swiftlend.workflows.disbursement.DisbursementWorkflow;
 import com.swiftlend.workflows.disbursement.DisbursementWorkflowImpl;

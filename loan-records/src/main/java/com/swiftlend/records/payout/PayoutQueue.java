@@ -1,0 +1,55 @@
+package com.swiftlend.records.payout;
+
+import com.swiftlend.workflows.payment.PayoutState;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The payouts an operator has to look at, newest first, with where their application stands. */
+@Component
+public class PayoutQueue {
+
+    /** Not SUCCEEDED and not merely claimed: in doubt, declined, or proven not sent. */
+    public static final Set<PayoutState> NEEDS_A_PERSON = EnumSet.of(PayoutState.SENT_UNCONFIRMED,
+            PayoutState.PENDING_AT_CHANNEL, PayoutState.DECLINED, PayoutState.PROVEN_NOT_SENT);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PayoutQueue(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<QueuedPayout> inStates(Set<PayoutState> states, int limit) {
+        return jdbc.query("""
+                select p.idempotency_key, p.application_id, p.attempt, p.channel, p.amount, p.currency, p.status,
+                       p.failure_reason, p.beneficiary_decline, p.sent_at, p.updated_at, a.status application_status
+                  from payout p join loan_application a on a.id = p.application_id
+                 where p.status in (:states)
+                 order by p.updated_at desc, p.idempotency_key
+                 limit :limit""",
+                new MapSqlParameterSource("states", states.stream().map(Enum::name).toList()).addValue("limit", limit),
+                (rs, row) -> new QueuedPayout(rs.getString("idempotency_key"),
+                        rs.getObject("application_id", UUID.class), rs.getInt("attempt"), rs.getString("channel"),
+                        rs.getBigDecimal("amount"), rs.getString("currency"), PayoutState.valueOf(rs.getString("status")),
+                        rs.getString("failure_reason"), rs.getBoolean("beneficiary_decline"),
+                        instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("updated_at")),
+                        rs.getString("application_status")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** @param reason the channel's decline code, or why it was proven not sent */
+    public record QueuedPayout(String idempotencyKey, UUID applicationId, int attempt, String channel,
+            BigDecimal amount, String currency, PayoutState state, String reason, boolean beneficiaryDecline,
+            Instant sentAt, Instant updatedAt, String applicationStatus) {
+    }
+}
