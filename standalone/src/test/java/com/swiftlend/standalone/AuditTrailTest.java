@@ -145,7 +145,7 @@ class AuditTrailTest {
 
         List<Map<String, Object>> paidRecords = records(paid);
         assertThat(paidRecords).extracting(row -> row.get("kind"))
-                .containsExactly("CONSENT", "DECISION", "PAYOUT_REQUESTED", "PAYOUT_RESULT");
+                .containsExactly("CONSENT", "DECISION", "FUNDING", "PAYOUT_REQUESTED", "PAYOUT_RESULT");
         JsonNode consent = json(paidRecords.get(0).get("payload"));
         assertThat(consent.get("termsVersion").asText()).isEqualTo("2026-11-01");
         assertThat(consent.get("shownAt").asText()).isEqualTo("2026-11-02T09:15:30.250Z");
@@ -161,12 +161,15 @@ class AuditTrailTest {
         assertThat(decision.get("probabilityOfDefault").isNumber()).isTrue();
         assertThat(decision.get("ruleSetVersion").asText()).isNotBlank();
         assertThat(decision.get("reasons")).isNotEmpty();
-        JsonNode requested = json(paidRecords.get(2).get("payload"));
-        assertThat(paidRecords.get(2).get("reference")).isEqualTo(paid + ":payout:1");
+        JsonNode funding = json(paidRecords.get(2).get("payload"));
+        assertThat(funding.get("event").asText()).isEqualTo("APPROVED");
+        assertThat(funding.get("funder").asText()).isNotBlank();
+        JsonNode requested = json(paidRecords.get(3).get("payload"));
+        assertThat(paidRecords.get(3).get("reference")).isEqualTo(paid + ":payout:1");
         assertThat(requested.get("idempotencyKey").asText()).isEqualTo(paid + ":payout:1");
         assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo("3000");
         assertThat(requested.get("channel").asText()).isNotBlank();
-        JsonNode result = json(paidRecords.get(3).get("payload"));
+        JsonNode result = json(paidRecords.get(4).get("payload"));
         assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(result.get("channelReference").asText()).isNotBlank();
 
@@ -182,7 +185,7 @@ class AuditTrailTest {
         Applicants.Applicant applicant = applicants.creditworthy();
         String id = settle(applicant, "DISBURSED");
 
-        assertThat(records(id)).hasSize(4).allSatisfy(row -> assertThat((String) row.get("payload"))
+        assertThat(records(id)).hasSize(5).allSatisfy(row -> assertThat((String) row.get("payload"))
                 .doesNotContain(applicant.idNumber(), applicant.bankCard(), applicant.phone()));
     }
 
@@ -278,7 +281,8 @@ class AuditTrailTest {
     void givenRetriedDecisionAndPayoutAppends_whenAppendedAgain_theyAddNothing() throws Exception {
         String id = disbursed();
         List<Map<String, Object>> before = records(id);
-        Map<String, Object> request = before.get(2);
+        Map<String, Object> request = before.stream().filter(row -> "PAYOUT_REQUESTED".equals(row.get("kind")))
+                .findFirst().orElseThrow();
         JsonNode requested = json(request.get("payload"));
         int total = jdbc.queryForObject("select count(*) from audit_record", Integer.class);
 
@@ -326,8 +330,9 @@ class AuditTrailTest {
         }
         String note = "called the borrower on " + applicant.phone();
 
-        client.post("/api/v1/applications/" + id + "/approve",
-                "{\"reviewer\":\"operator-9\",\"note\":\"" + note + "\"}");
+        // The rules price no loan without a bureau file: the operator sets the terms.
+        assertThat(client.post("/api/v1/applications/" + id + "/approve", "{\"reviewer\":\"operator-9\",\"note\":\""
+                + note + "\",\"approvedAmount\":1000,\"annualRate\":0.2}").status()).isEqualTo(202);
         client.awaitStep(id, java.util.Set.of("COMPLETED"));
 
         Map<String, Object> verdict = jdbc.queryForMap(
