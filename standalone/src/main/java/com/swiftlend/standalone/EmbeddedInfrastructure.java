@@ -138,7 +138,11 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     properties.putAll(EmbeddedTls.selfSignedCertificate(dataDirectory.resolve("keys")));
                 }
             }
-            properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + partiesPort + "/simulators");
+            if (environment.getProperty("swiftlend.simulators.enabled", Boolean.class, true)) {
+                // The parties are the simulators of this process; with them off, they are wherever
+                // swiftlend.parties.base-url (or each party's own base-url) says.
+                properties.put("swiftlend.parties.base-url", "http://127.0.0.1:" + partiesPort + "/simulators");
+            }
             if (environment.getProperty(LOCAL_KEY_FILE) == null
                     && System.getenv(LocalKeyManagementService.ENVIRONMENT_VARIABLE) == null) {
                 properties.put(LOCAL_KEY_FILE, localKeyFile(dataDirectory.resolve("keys")).toString());

@@ -3,6 +3,7 @@ package com.swiftlend.api.application;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
 import com.swiftlend.workflows.application.ApplicationState;
+import com.swiftlend.workflows.application.ApplicationStep;
 import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,9 @@ public class UnfinishedApplications {
 
     /** @return the ids of the applications whose workflow was gone and has been started again */
     public List<UUID> resume() {
-        List<LoanApplication> unfinished = applications.findByStatusInOrderBySubmittedAt(UNFINISHED);
+        List<LoanApplication> unfinished = new ArrayList<>(applications.findByStatusInOrderBySubmittedAt(UNFINISHED));
+        // A final state whose notice may not have gone out: the resumed workflow only tells the borrower.
+        unfinished.addAll(applications.findByCurrentStepOrderBySubmittedAt(ApplicationStep.NOTIFYING));
         List<UUID> resumed = new ArrayList<>();
         for (LoanApplication application : unfinished) {
             try {

@@ -201,9 +201,9 @@ public class LoanApplication {
     /** The workflow input that starts this application's flow, or resumes it where it was recorded. */
     public LoanApplicationInput toWorkflowInput() {
         ResumePoint resume = null;
-        if (decision != null && !status.isFinal()) {
+        if (decision != null && (!status.isFinal() || currentStep == ApplicationStep.NOTIFYING)) {
             resume = new ResumePoint(status, revision, riskChecks, decision, decidedAt, reviewDeadline,
-                    payout == null ? 0 : payout.attempt(), payout == null ? null : payout.channel());
+                    payout == null ? 0 : payout.attempt(), payout == null ? null : payout.channel(), review);
         }
         return new LoanApplicationInput(id.toString(), applicant(), terms(), submittedAt, resume);
     }

@@ -1,6 +1,7 @@
 package com.swiftlend.records.application;
 
 import com.swiftlend.workflows.application.ApplicationState;
+import com.swiftlend.workflows.application.ApplicationStep;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ public interface LoanApplicationRepository extends JpaRepository<LoanApplication
     Optional<LoanApplication> findByIdempotencyKey(String idempotencyKey);
 
     List<LoanApplication> findByStatusInOrderBySubmittedAt(Collection<ApplicationState> statuses);
+
+    /** Applications decided for good whose borrower may not have been told: stopped while notifying. */
+    List<LoanApplication> findByCurrentStepOrderBySubmittedAt(ApplicationStep step);
 
     /** An applicant's applications, by {@code BlindIndex.of(BlindIndex.ID_NUMBER, idNumber)}. */
     List<LoanApplication> findByIdNumberIndexOrderBySubmittedAt(String idNumberIndex);

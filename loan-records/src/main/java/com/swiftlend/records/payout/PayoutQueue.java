@@ -29,7 +29,8 @@ public class PayoutQueue {
     public List<QueuedPayout> inStates(Set<PayoutState> states, int limit) {
         return jdbc.query("""
                 select p.idempotency_key, p.application_id, p.attempt, p.channel, p.amount, p.currency, p.status,
-                       p.failure_reason, p.beneficiary_decline, p.sent_at, p.updated_at, a.status application_status
+                       p.failure_reason, p.beneficiary_decline, p.send_count, p.sent_at, p.settled_at, p.updated_at,
+                       a.status application_status
                   from payout p join loan_application a on a.id = p.application_id
                  where p.status in (:states)
                  order by p.updated_at desc, p.idempotency_key
@@ -38,8 +39,9 @@ public class PayoutQueue {
                 (rs, row) -> new QueuedPayout(rs.getString("idempotency_key"),
                         rs.getObject("application_id", UUID.class), rs.getInt("attempt"), rs.getString("channel"),
                         rs.getBigDecimal("amount"), rs.getString("currency"), PayoutState.valueOf(rs.getString("status")),
-                        rs.getString("failure_reason"), rs.getBoolean("beneficiary_decline"),
-                        instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("updated_at")),
+                        rs.getString("failure_reason"), rs.getBoolean("beneficiary_decline"), rs.getInt("send_count"),
+                        instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("settled_at")),
+                        instant(rs.getTimestamp("updated_at")),
                         rs.getString("application_status")));
     }
 
@@ -47,9 +49,13 @@ public class PayoutQueue {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** @param reason the channel's decline code, or why it was proven not sent */
+    /**
+     * @param reason the channel's decline code, or why it was proven not sent
+     * @param sendCount how many times the request left for the channel (resends use the same key)
+     * @param settledAt when the channel's answer made the state final; null while it is not
+     */
     public record QueuedPayout(String idempotencyKey, UUID applicationId, int attempt, String channel,
             BigDecimal amount, String currency, PayoutState state, String reason, boolean beneficiaryDecline,
-            Instant sentAt, Instant updatedAt, String applicationStatus) {
+            int sendCount, Instant sentAt, Instant settledAt, Instant updatedAt, String applicationStatus) {
     }
 }

@@ -53,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -70,6 +71,10 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
      * inline payout loop they were recorded with.
      */
     static final String DISBURSEMENT_CHANGE = "disbursement-child-workflow";
+    private static final Map<ApplicationState, NoticeKind> NOTICES = Map.of(
+            ApplicationState.DISBURSED, NoticeKind.DISBURSED,
+            ApplicationState.REJECTED, NoticeKind.REJECTED,
+            ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED);
     static final int DISBURSEMENT_CHILD = 1;
 
     private final LoanWorkflowSettings settings;
@@ -188,6 +193,13 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         };
         status = status.withRiskChecks(resume.riskChecks()).withDecision(resume.decision(), resume.decidedAt())
                 .withReviewDeadline(resume.reviewDeadline()).advance(resume.status(), step, now());
+        if (resume.status().isFinal() && version != Workflow.DEFAULT_VERSION) {
+            // Decided and done before the stop; only the borrower's notice may not have gone out.
+            status = status.withReview(resume.review()).advance(resume.status(), ApplicationStep.NOTIFYING, now());
+            return finish(input, resume.status(), NOTICES.get(resume.status()),
+                    resume.status() == ApplicationState.DISBURSED
+                            ? approvedAmount(input, resume.decision(), resume.review()) : null);
+        }
         if (resume.status() == ApplicationState.MANUAL_REVIEW) {
             return awaitReview(input, resume.decision());
         }

@@ -257,6 +257,22 @@ class LoanApplicationWorkflowTest {
     }
 
     @Test
+    void givenStoppedWhileTellingTheBorrower_whenResumed_itOnlySendsTheNoticeAndCompletes() {
+        Decision rejected = new Decision(DecisionOutcome.REJECT, List.of("FRAUD_SUSPECTED"), null, null, "rules-1",
+                "model-1", 0.4);
+        ResumePoint resume = new ResumePoint(ApplicationState.REJECTED, 5, List.of(), rejected,
+                Instant.parse("2026-11-25T08:00:01Z"), null, 0, null);
+
+        ApplicationStatus result = stub().process(application(resume));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
+        assertThat(result.step()).isEqualTo(ApplicationStep.COMPLETED);
+        assertThat(parties.notices).extracting(notice -> notice.kind()).containsExactly(NoticeKind.REJECTED);
+        assertThat(parties.sends).isEmpty();
+        assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 5);
+    }
+
+    @Test
     void givenResumeInManualReview_whenDeadlinePassedWhileDown_itRejectsAtOnce() {
         Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"), null, null,
                 "rules-1", "model-1", 0.2);
