@@ -54,6 +54,9 @@ public final class LoadGenerator {
     private static final Pattern PHONE = jsonString("phone");
     private static final Pattern ACCESS_TOKEN = jsonString("accessToken");
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    /** applicationId and settledAt of one entry of the operators' payout list (fields in record order). */
+    private static final Pattern PAYOUT_SETTLED = Pattern.compile(
+            "\"applicationId\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"settledAt\"\\s*:\\s*\"([^\"]+)\"");
 
     private final URI base;
     private final HttpClient http;
@@ -99,6 +102,37 @@ public final class LoadGenerator {
         long windowEnd = results.stream().filter(Result::settled).mapToLong(Result::settledAtNanos).max()
                 .orElse(System.nanoTime());
         report(results, windowEnd - windowStart);
+        generator.reportDisbursement(results);
+    }
+
+    /**
+     * Approved to funds confirmed: from the decision's time to the channel's final answer on the
+     * payout (our payout row's settledAt, read from the operators' payout list).
+     */
+    private void reportDisbursement(List<Result> results) throws IOException, InterruptedException {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"operator\",\"password\":\"swiftlend-demo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String operator = find(ACCESS_TOKEN, token.body());
+        if (operator == null) {
+            System.out.println("disbursement latency: no operator token (" + token.statusCode() + ")");
+            return;
+        }
+        String payouts = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/operations/payouts?state=SUCCEEDED"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + operator).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Instant> confirmed = new TreeMap<>();
+        Matcher payout = PAYOUT_SETTLED.matcher(payouts);
+        while (payout.find()) {
+            confirmed.put(payout.group(1), instant(payout.group(2)));
+        }
+        printPercentiles("disbursement (approved by the rules -> funds confirmed by the channel)",
+                results.stream().filter(r -> "DISBURSED".equals(r.status()) && r.decidedAt() != null
+                                && confirmed.get(r.id()) != null)
+                        .mapToLong(r -> Duration.between(r.decidedAt(), confirmed.get(r.id())).toNanos())
+                        .toArray());
     }
 
     /** Submits {@code count} applications through {@code concurrency} closed-loop workers. */
@@ -188,7 +222,7 @@ public final class LoadGenerator {
                     if ("COMPLETED".equals(step) || "AWAITING_REVIEW".equals(step)) {
                         return new Result(true, lastStatus, step, submitNanos, seen - start, seen,
                                 serverMillis(json, SUBMITTED_AT, UPDATED_AT), serverMillis(json, SUBMITTED_AT, DECIDED_AT),
-                                null);
+                                null, id, instant(find(DECIDED_AT, json)));
                     }
                 } else {
                     lastError = "poll answered " + answer.statusCode();
@@ -202,7 +236,7 @@ public final class LoadGenerator {
             }
         }
         return new Result(false, lastStatus, null, submitNanos, -1, -1, -1, -1,
-                "not settled in time" + (lastError == null ? "" : " (last error: " + lastError + ")"));
+                "not settled in time" + (lastError == null ? "" : " (last error: " + lastError + ")"), id, null);
     }
 
     /** As the borrower's app does: a one-time code by SMS (read from the simulated gateway), then a token. */
@@ -354,11 +388,13 @@ public final class LoadGenerator {
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 
+    /** @param decidedAt when the rules approved it (the start of its disbursement), from the status */
     private record Result(boolean settled, String status, String step, long submitNanos, long settleNanos,
-            long settledAtNanos, long serverSettleMillis, long serverDecideMillis, String error) {
+            long settledAtNanos, long serverSettleMillis, long serverDecideMillis, String error, String id,
+            Instant decidedAt) {
 
         static Result failed(String error) {
-            return new Result(false, "NONE", null, -1, -1, -1, -1, -1, error);
+            return new Result(false, "NONE", null, -1, -1, -1, -1, -1, error, null, null);
         }
     }
 }

@@ -3,6 +3,8 @@ package com.swiftlend.activities.payment;
 import com.swiftlend.activities.PartnerHttp;
 import com.swiftlend.records.audit.AuditEvent;
 import com.swiftlend.records.audit.AuditTrail;
+import com.swiftlend.records.channel.ChannelRegistry;
+import com.swiftlend.records.channel.PaymentChannel;
 import com.swiftlend.records.ledger.Ledger;
 import com.swiftlend.records.ledger.PrincipalHold;
 import com.swiftlend.records.payout.ChannelBalanceHolds;
@@ -18,6 +20,7 @@ import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +35,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.ResourceAccessException;
@@ -62,13 +64,13 @@ class ChannelPayoutsActivity implements ChannelPayouts {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
+    private final ChannelRegistry registry;
     private final PayoutProperties properties;
     private final Clock clock;
 
     ChannelPayoutsActivity(RestClient.Builder builder, PaymentProperties payments, PayoutProperties properties,
             PayoutRepository payouts, ChannelBalanceHolds holds, Ledger ledger, AuditTrail audit,
-            TransactionTemplate transactions, JdbcTemplate jdbc, Clock clock) {
+            TransactionTemplate transactions, ChannelRegistry registry, Clock clock) {
         this.channels = payments.channels().stream().collect(Collectors.toUnmodifiableMap(
                 PaymentProperties.Channel::name,
                 channel -> PartnerHttp.client(builder, channel.baseUrl(), channel.connectTimeout(),
@@ -78,7 +80,7 @@ class ChannelPayoutsActivity implements ChannelPayouts {
         this.ledger = ledger;
         this.audit = audit;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.registry = registry;
         this.properties = properties;
         this.clock = clock;
     }
@@ -86,7 +88,7 @@ class ChannelPayoutsActivity implements ChannelPayouts {
     @Override
     public PayoutAttempt sendPayout(PayoutOrder order) {
         RestClient client = client(order);
-        ChannelTerms terms = terms(order);
+        PaymentChannel terms = terms(order);
         Payout claimed = claim(order);
         if (!SENDABLE.contains(claimed.getState())) {
             return attempt(claimed);
@@ -101,7 +103,7 @@ class ChannelPayoutsActivity implements ChannelPayouts {
     @Override
     public PayoutAttempt resolvePayoutInDoubt(PayoutOrder order) {
         RestClient client = client(order);
-        ChannelTerms terms = terms(order);
+        PaymentChannel terms = terms(order);
         Optional<Payout> recorded = payouts.findById(order.idempotencyKey());
         if (recorded.isEmpty()) {
             // Never claimed, so nothing under this key ever left for the channel.
@@ -124,9 +126,9 @@ class ChannelPayoutsActivity implements ChannelPayouts {
             return attempt(payout);
         }
         // Not found is proof only once no request of ours can still be in flight there.
-        if (payout.inDoubtWindowPassed(terms.inDoubtWindow(), now())) {
+        if (payout.inDoubtWindowPassed(inDoubtWindow(terms), now())) {
             return change(order, row -> row.getState().inDoubt(), row -> notPaid(row,
-                    () -> row.provenNotSentAfterWindow(terms.inDoubtWindow(), "NOT_FOUND_AFTER_WINDOW", now())));
+                    () -> row.provenNotSentAfterWindow(inDoubtWindow(terms), "NOT_FOUND_AFTER_WINDOW", now())));
         }
         Send resend = markSent(order, RESENDABLE);
         if (resend.number() == 0) {
@@ -184,13 +186,13 @@ class ChannelPayoutsActivity implements ChannelPayouts {
         });
     }
 
-    private PayoutAttempt settle(PayoutOrder order, ChannelAnswer answer, int sendNumber, ChannelTerms terms) {
+    private PayoutAttempt settle(PayoutOrder order, ChannelAnswer answer, int sendNumber, PaymentChannel terms) {
         switch (answer.kind()) {
             case ANSWERED -> {
                 String status = answer.payout().status();
                 String reference = answer.payout().payoutId();
                 if ("SUCCEEDED".equals(status)) {
-                    BigDecimal fee = terms.feeFor(order.amount());
+                    BigDecimal fee = terms.fee(order.amount());
                     return change(order, row -> row.getState().inDoubt(), row -> {
                         row.succeeded(reference, fee, now());
                         ledger.postPayout(row.getIdempotencyKey(), fee);
@@ -348,13 +350,14 @@ class ChannelPayoutsActivity implements ChannelPayouts {
         return client;
     }
 
-    private ChannelTerms terms(PayoutOrder order) {
-        ChannelTerms terms = ChannelTerms.of(jdbc, order.channel());
-        if (terms == null) {
-            throw ApplicationFailure.newNonRetryableFailure("channel " + order.channel() + " is not in the registry",
-                    Failures.INVALID_INPUT.name());
-        }
-        return terms;
+    /** The channel's registered terms: its fee and how long it may still process a request it took. */
+    private PaymentChannel terms(PayoutOrder order) {
+        return registry.find(order.channel(), now()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "channel " + order.channel() + " is not in the registry", Failures.INVALID_INPUT.name()));
+    }
+
+    private static Duration inDoubtWindow(PaymentChannel channel) {
+        return Duration.ofSeconds(channel.inDoubtWindowSeconds());
     }
 
     private Instant now() {
