@@ -47,6 +47,25 @@ class AuthorizationTest {
     }
 
     @Test
+    void givenTheMoneyOutEndpoints_whenCalledWithoutTheOperatorRole_theyAnswer401Or403Problems() throws Exception {
+        String borrower = client.borrowerToken(applicants.any().phone());
+        String editor = client.staffToken("editor");
+
+        for (String path : new String[] {"/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
+                "/api/v1/channels"}) {
+            SystemClient.Answer anonymous = client.getAs(null, path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            for (String token : new String[] {borrower, editor}) {
+                SystemClient.Answer denied = client.getAs(token, path);
+                assertThat(denied.status()).as(path).isEqualTo(403);
+                assertThat(denied.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(client.getAs(client.operatorToken(), path).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void givenWrongRole_whenCallingAnEndpoint_itAnswers403() throws Exception {
         Applicants.Applicant applicant = applicants.any();
         String borrower = client.borrowerToken(applicant.phone());
