@@ -52,7 +52,7 @@ class AuthorizationTest {
         String editor = client.staffToken("editor");
 
         for (String path : new String[] {"/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
-                "/api/v1/channels"}) {
+                "/api/v1/operations/disbursements", "/api/v1/channels"}) {
             SystemClient.Answer anonymous = client.getAs(null, path);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(anonymous.contentType()).startsWith("application/problem+json");

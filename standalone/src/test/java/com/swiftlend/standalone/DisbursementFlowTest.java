@@ -223,6 +223,38 @@ class DisbursementFlowTest {
                 + " and state <> 'VOIDED'", Integer.class, id)).isZero();
         assertThat(client.get("/simulators/sms/messages?phone=" + applicant.phone()).body().toString())
                 .contains("the transfer failed");
+        JsonNode queued = onDisbursementQueue(id);
+        assertThat(queued.get("reason").asText()).isEqualTo("NO_CHANNEL_AVAILABLE");
+        assertThat(queued.get("fundingState").asText()).isEqualTo("RELEASED");
+        assertThat(queued.get("lastPayoutState").asText()).isEqualTo("PROVEN_NOT_SENT");
+    }
+
+    private JsonNode onDisbursementQueue(String id) throws Exception {
+        for (JsonNode loan : client.get("/api/v1/operations/disbursements").body()) {
+            if (loan.get("applicationId").asText().equals(id)) {
+                return loan;
+            }
+        }
+        throw new AssertionError(id + " is not on the operators' disbursement queue");
+    }
+
+    @Test
+    void givenEveryFunderRefuses_whenDisbursing_nothingIsSentAndTheLoanIsOnTheOperatorQueue() throws Exception {
+        behave("harbor-capital", "{\"latencyMinMs\":1,\"latencyMaxMs\":5,\"failureRate\":0,\"refusalRate\":1.0}");
+        behave("jade-trust", "{\"latencyMinMs\":1,\"latencyMaxMs\":5,\"failureRate\":0,\"refusalRate\":1.0}");
+
+        String id = submit(applicants.creditworthy(), 1900);
+        JsonNode status = client.awaitSettled(id);
+
+        assertThat(status.get("status").asText()).isEqualTo("DISBURSEMENT_FAILED");
+        assertThat(status.get("payout").get("note").asText()).isEqualTo("NO_FUNDER_AVAILABLE");
+        assertThat(status.get("funding").get("refusals")).hasSize(2);
+        assertThat(payoutRows(id)).isEmpty();
+        assertThat(onDisbursementQueue(id).get("attempts").asInt()).isZero();
+        SystemClient.Answer bad = client.get("/api/v1/operations/disbursements?status=DISBURSED");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("status");
     }
 
     @Test

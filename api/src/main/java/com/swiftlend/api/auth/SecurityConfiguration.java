@@ -51,7 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/channels").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/channels/*/disable", "/api/v1/channels/*/enable")
                         .hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
+                                "/api/v1/operations/disbursements")
                         .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasRole(Roles.OPERATOR)

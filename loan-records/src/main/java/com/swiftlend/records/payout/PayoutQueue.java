@@ -1,5 +1,6 @@
 package com.swiftlend.records.payout;
 
+import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.payment.PayoutState;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -43,6 +44,40 @@ public class PayoutQueue {
                         instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("settled_at")),
                         instant(rs.getTimestamp("updated_at")),
                         rs.getString("application_status")));
+    }
+
+    /**
+     * Loans whose money a person must look at: DISBURSEMENT_FAILED (nothing was paid and the funding
+     * was given back, whatever the reason, also when no payout was ever attempted because no funder
+     * agreed) and DISBURSING (still being paid, perhaps a payout in doubt), oldest first.
+     */
+    public List<QueuedDisbursement> disbursements(Set<ApplicationState> statuses, int limit) {
+        return jdbc.query("""
+                select a.id, a.status, a.amount, a.payout->>'note' reason, a.funding->>'funder' funder,
+                       a.funding->>'state' funding_state, a.updated_at,
+                       (select count(*) from payout p where p.application_id = a.id) attempts,
+                       (select p.status from payout p where p.application_id = a.id order by p.attempt desc limit 1)
+                           last_payout_state
+                  from loan_application a
+                 where a.status in (:statuses)
+                 order by a.updated_at, a.id
+                 limit :limit""",
+                new MapSqlParameterSource("statuses", statuses.stream().map(Enum::name).toList())
+                        .addValue("limit", limit),
+                (rs, row) -> new QueuedDisbursement(rs.getObject("id", UUID.class),
+                        ApplicationState.valueOf(rs.getString("status")), rs.getBigDecimal("amount"),
+                        rs.getString("reason"), rs.getString("funder"), rs.getString("funding_state"),
+                        rs.getInt("attempts"), rs.getString("last_payout_state"),
+                        instant(rs.getTimestamp("updated_at"))));
+    }
+
+    /**
+     * @param reason why the disbursement failed (NO_FUNDER_AVAILABLE, NO_CHANNEL_AVAILABLE, CARD_BLOCKED, ...)
+     * @param fundingState RESERVED, CONSUMED, RELEASED or NONE, as the status last recorded it
+     * @param lastPayoutState the state of the latest attempt; null when none was made
+     */
+    public record QueuedDisbursement(UUID applicationId, ApplicationState status, BigDecimal amount, String reason,
+            String funder, String fundingState, int attempts, String lastPayoutState, Instant updatedAt) {
     }
 
     private static Instant instant(Timestamp timestamp) {
