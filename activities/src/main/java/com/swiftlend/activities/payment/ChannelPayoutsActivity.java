@@ -108,7 +108,7 @@ class ChannelPayoutsActivity implements ChannelPayouts {
         if (recorded.isEmpty()) {
             // Never claimed, so nothing under this key ever left for the channel.
             return new PayoutAttempt(order.idempotencyKey(), order.attempt(), order.channel(), order.amount(),
-                    PayoutState.PROVEN_NOT_SENT, null, "NO_PAYOUT_RECORDED", false);
+                    PayoutState.PROVEN_NOT_SENT, null, "NO_PAYOUT_RECORDED", false, order.funder());
         }
         Payout payout = sameOrder(recorded.get(), order);
         if (payout.getState().isFinal()) {
@@ -367,7 +367,7 @@ class ChannelPayoutsActivity implements ChannelPayouts {
     static PayoutAttempt attempt(Payout payout) {
         return new PayoutAttempt(payout.getIdempotencyKey(), payout.getAttempt(), payout.getChannel(),
                 payout.getAmount(), payout.getState(), payout.getChannelReference(), payout.getFailureReason(),
-                payout.isBeneficiaryDecline());
+                payout.isBeneficiaryDecline(), payout.getFunder());
     }
 
     /** @param number which send this is (1: the first that could reach the channel); 0: not sent */

@@ -36,9 +36,10 @@ import org.slf4j.Logger;
  * that nothing was sent. Whatever ends without paying gives back what it held (the funder's quota;
  * the activity releases channel holds and voids ledger entries with each attempt's final state).
  *
- * <p>It starts by reading the attempts already recorded for the application, so a disbursement
- * started again after its history was lost (the embedded Temporal service keeps none across a
- * restart) continues where the money is, not where the workflow was.
+ * <p>It starts by reading the attempts already recorded for the application and settling any
+ * that an earlier run left open, with the funder they were sent for, so a disbursement started
+ * again after its history was lost (the embedded Temporal service keeps none across a restart)
+ * continues where the money is, not where the workflow was.
  */
 public class DisbursementWorkflowImpl implements DisbursementWorkflow {
 
@@ -94,15 +95,19 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         status = DisbursementStatus.started(request.applicationId());
         List<PayoutAttempt> recorded = payouts.recordedPayoutAttempts(request.applicationId());
         status = status.withAttempts(recorded);
+        // Before anything else: money an earlier run may already have sent is settled first, with
+        // the funder it was sent for, whatever the funders' quotas say now.
+        Optional<PayoutAttempt> settled = settleRecorded(recorded);
+        if (settled.isPresent()) {
+            PayoutAttempt attempt = settled.get();
+            status = status.withFunding(new FundingView(attempt.funder(), null, "RESERVED", List.of()));
+            return conclude(attempt);
+        }
 
         FundingView funded = fund();
         status = status.withFunding(funded).at(DisbursementStep.ROUTING);
         if (funded.funder() == null) {
             return failed("NO_FUNDER_AVAILABLE");
-        }
-        Optional<PayoutAttempt> settled = settleRecorded(recorded);
-        if (settled.isPresent()) {
-            return conclude(settled.get());
         }
 
         Set<String> tried = new HashSet<>();
@@ -118,9 +123,9 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
             if (tried.contains(channel)) {
                 continue;
             }
-            PayoutAttempt attempt = settle(order(next, channel), payouts.sendPayout(order(next, channel)));
-            if (attempt.state() == PayoutState.SUCCEEDED
-                    || (attempt.state() == PayoutState.DECLINED && attempt.beneficiaryDecline())) {
+            PayoutOrder order = order(next, channel, status.funding().funder());
+            PayoutAttempt attempt = settle(order, payouts.sendPayout(order));
+            if (ends(attempt)) {
                 return conclude(attempt);
             }
             tried.add(channel);
@@ -173,8 +178,7 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
      */
     private Optional<PayoutAttempt> settleRecorded(List<PayoutAttempt> recorded) {
         for (PayoutAttempt attempt : recorded) {
-            if (attempt.state() == PayoutState.SUCCEEDED
-                    || (attempt.state() == PayoutState.DECLINED && attempt.beneficiaryDecline())) {
+            if (ends(attempt)) {
                 return Optional.of(attempt);
             }
         }
@@ -182,15 +186,20 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
             if (attempt.state().isFinal()) {
                 continue;
             }
-            PayoutOrder order = order(attempt.attempt(), attempt.channel());
+            PayoutOrder order = order(attempt.attempt(), attempt.channel(), attempt.funder());
             PayoutAttempt current = attempt.state() == PayoutState.CLAIMED ? payouts.sendPayout(order) : attempt;
             PayoutAttempt result = settle(order, current);
-            if (result.state() == PayoutState.SUCCEEDED
-                    || (result.state() == PayoutState.DECLINED && result.beneficiaryDecline())) {
+            if (ends(result)) {
                 return Optional.of(result);
             }
         }
         return Optional.empty();
+    }
+
+    /** Paid, or declined for the borrower's own account: no other channel is tried after it. */
+    private static boolean ends(PayoutAttempt attempt) {
+        return attempt.state() == PayoutState.SUCCEEDED
+                || attempt.state() == PayoutState.DECLINED && attempt.beneficiaryDecline();
     }
 
     /** Asks the same channel about the same key, with growing patience, until it answers for good. */
@@ -216,8 +225,10 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
 
     private DisbursementStatus conclude(PayoutAttempt attempt) {
         if (attempt.state() == PayoutState.SUCCEEDED) {
-            settlement.consumeFunding(request.applicationId(), status.funding().funder());
             FundingView funded = status.funding();
+            if (funded.funder() != null) {
+                settlement.consumeFunding(request.applicationId(), funded.funder());
+            }
             status = status.paidOut(new FundingView(funded.funder(), funded.annualPrice(), "CONSUMED",
                     funded.refusals()));
             return status;
@@ -237,11 +248,10 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         return status;
     }
 
-    private PayoutOrder order(int attempt, String channel) {
+    private PayoutOrder order(int attempt, String channel, String funder) {
         return new PayoutOrder(request.applicationId(), attempt,
                 PayoutOrder.idempotencyKey(request.applicationId(), attempt), channel, request.amount(),
-                request.bankCard(), request.accountName(),
-                status.funding() == null ? null : status.funding().funder(), currency());
+                request.bankCard(), request.accountName(), funder, currency());
     }
 
     private String currency() {

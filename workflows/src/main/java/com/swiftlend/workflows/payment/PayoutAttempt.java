@@ -9,6 +9,8 @@ import java.math.BigDecimal;
  * @param beneficiaryDecline the decline concerns the borrower's account (a blocked card), so any
  *     other channel would decline it too; false for a decline of the channel's own (its limits, its
  *     risk controls, its balance), after which another channel may pay
+ * @param funder the capital partner whose money the attempt pays out (null only in attempts
+ *     recorded before funders existed): a resumed disbursement settles with it
  */
 public record PayoutAttempt(
         String idempotencyKey,
@@ -18,5 +20,6 @@ public record PayoutAttempt(
         PayoutState state,
         String channelReference,
         String declineReason,
-        boolean beneficiaryDecline) {
+        boolean beneficiaryDecline,
+        String funder) {
 }

@@ -266,7 +266,7 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     private static PayoutAttempt attempt(PayoutOrder order, PayoutState state, String reference, String reason,
             boolean beneficiary) {
         return new PayoutAttempt(order.idempotencyKey(), order.attempt(), order.channel(), order.amount(), state,
-                reference, reason, beneficiary);
+                reference, reason, beneficiary, order.funder());
     }
 
     @Override

@@ -215,7 +215,7 @@ class LoanApplicationWorkflowTest {
     @Test
     void givenResumeWhileDisbursing_whenTheRecordedAttemptHadPaid_itCompletesWithoutSendingAgain() {
         parties.attempts.put(APPLICATION_ID + ":payout:2", new PayoutAttempt(APPLICATION_ID + ":payout:2", 2,
-                "bankwire", new BigDecimal("2500.00"), PayoutState.SUCCEEDED, "ref-earlier", null, false));
+                "bankwire", new BigDecimal("2500.00"), PayoutState.SUCCEEDED, "ref-earlier", null, false, "jade-trust"));
         Decision approved = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2500.00"),
                 new BigDecimal("0.12"), "rules-1", "model-1", 0.03);
         ResumePoint resume = new ResumePoint(ApplicationState.DISBURSING, 7, List.of(), approved,
@@ -227,7 +227,7 @@ class LoanApplicationWorkflowTest {
         assertThat(result.payout().channelReference()).isEqualTo("ref-earlier");
         assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 7);
         assertThat(parties.sends).isEmpty();
-        assertThat(parties.consumed).containsExactly("harbor-capital");
+        assertThat(parties.consumed).containsExactly("jade-trust");
     }
 
     @Test

@@ -150,7 +150,7 @@ class DisbursementWorkflowTest {
     void givenAnAttemptLeftInDoubtByAnEarlierRun_whenStartedAgain_itSettlesThatAttemptBeforeSendingAnything() {
         parties.scripts.put("bankwire", ChannelScript.TIMEOUT_AFTER_PAYING);
         parties.attempts.put(FIRST_KEY, new PayoutAttempt(FIRST_KEY, 1, "bankwire", new BigDecimal("3000.00"),
-                PayoutState.SENT_UNCONFIRMED, null, null, false));
+                PayoutState.SENT_UNCONFIRMED, null, null, false, "harbor-capital"));
 
         DisbursementStatus result = stub().disburse(request(3));
 
@@ -161,9 +161,26 @@ class DisbursementWorkflowTest {
     }
 
     @Test
+    void givenAnEarlierRunPaid_whenStartedAgainWithEveryQuotaNowSpent_itEndsDisbursedOnThatFunder() {
+        parties.attempts.put(FIRST_KEY, new PayoutAttempt(FIRST_KEY, 1, "bankwire", new BigDecimal("3000.00"),
+                PayoutState.SUCCEEDED, "ref-earlier", null, false, "jade-trust"));
+        parties.exhaustedFunders.add("harbor-capital");
+        parties.exhaustedFunders.add("jade-trust");
+
+        DisbursementStatus result = stub().disburse(request(3));
+
+        assertThat(result.disbursed()).isTrue();
+        assertThat(result.funding().funder()).isEqualTo("jade-trust");
+        assertThat(result.funding().state()).isEqualTo("CONSUMED");
+        assertThat(parties.consumed).containsExactly("jade-trust");
+        assertThat(parties.sends).isEmpty();
+        assertThat(parties.released).isEmpty();
+    }
+
+    @Test
     void givenAnEarlierRunProvedItsAttemptUnsent_whenStartedAgain_itContinuesWithTheNextKeyOnAnotherChannel() {
         parties.attempts.put(FIRST_KEY, new PayoutAttempt(FIRST_KEY, 1, "swiftpay", new BigDecimal("3000.00"),
-                PayoutState.PROVEN_NOT_SENT, null, "CHANNEL_UNAVAILABLE", false));
+                PayoutState.PROVEN_NOT_SENT, null, "CHANNEL_UNAVAILABLE", false, "harbor-capital"));
 
         DisbursementStatus result = stub().disburse(request(3));
 
