@@ -8,6 +8,7 @@ import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
 import com.swiftlend.records.ledger.Ledger;
 import com.swiftlend.records.ledger.PrincipalHold;
+import com.swiftlend.records.payout.ChannelBalanceHolds;
 import com.swiftlend.records.payout.Payout;
 import com.swiftlend.records.payout.PayoutRepository;
 import com.swiftlend.workflows.application.Applicant;
@@ -18,6 +19,8 @@ import com.swiftlend.workflows.application.LoanTerms;
 import com.swiftlend.workflows.application.PayoutView;
 import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
+import com.swiftlend.workflows.funding.Funding;
+import com.swiftlend.workflows.funding.FundingRequest;
 import com.swiftlend.workflows.payment.PayoutOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,6 +56,12 @@ class RecoveryTest {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    ChannelBalanceHolds holds;
+
+    @Autowired
+    Funding funding;
 
     @Autowired
     TransactionTemplate transactions;
@@ -125,6 +134,52 @@ class RecoveryTest {
                 id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from application_status_history where application_id = ?::uuid"
                 + " and status = 'DISBURSED'", Integer.class, id)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void givenCrashWhileAPayoutWasInDoubt_whenRecovering_theSameChannelSettlesTheSameKeyAndNothingIsPaidElsewhere()
+            throws Exception {
+        Applicants.Applicant applicant = applicants.creditworthy();
+        LoanApplication application = stored(applicant, new BigDecimal("2700"));
+        String id = application.getId().toString();
+        String key = PayoutOrder.idempotencyKey(id, 1);
+        Instant decided = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
+        Decision approve = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2700"),
+                new BigDecimal("0.12"), "1.0.0", "credit-risk-placeholder-1", 0.03);
+        application.apply(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
+                List.of(), approve, null, null, decided, decided, decided, null, null, null, null));
+        applications.saveAndFlush(application);
+        // The earlier run reserved its funder's quota, marked the payout sent and crashed before
+        // the answer came back...
+        assertThat(funding.reserveQuota(new FundingRequest(id, new BigDecimal("2700"), 30,
+                applicant.idNumber().substring(0, 2), null), "harbor-capital").reserved()).isTrue();
+        transactions.executeWithoutResult(tx -> {
+            Payout sent = Payout.claimed(key, application.getId(), 1, "swiftpay", new BigDecimal("2700"), "CNY",
+                    "harbor-capital", decided);
+            sent.markSent(decided);
+            payouts.saveAndFlush(sent);
+            holds.hold(key, "swiftpay", new BigDecimal("2700"), decided);
+            ledger.holdPrincipal(new PrincipalHold(application.getId(), key, "harbor-capital", "swiftpay",
+                    new BigDecimal("2700"), "CNY"));
+        });
+        // ...and the request had reached the channel, which paid it.
+        assertThat(client.postIdempotently("/simulators/channels/swiftpay/payouts", key, "{\"amount\":2700,\"currency\":\"CNY\","
+                + "\"cardNumber\":\"" + applicant.bankCard() + "\",\"accountName\":\"Test Borrower\","
+                + "\"reference\":\"" + id + "\"}").status()).isEqualTo(201);
+
+        recovery.resume();
+        JsonNode status = client.awaitSettled(id);
+
+        assertThat(status.get("status").asText()).isEqualTo("DISBURSED");
+        assertThat(status.get("payout").get("channel").asText()).isEqualTo("swiftpay");
+        assertThat(status.get("payout").get("attempt").asInt()).isEqualTo(1);
+        assertThat(status.get("funding").get("state").asText()).isEqualTo("CONSUMED");
+        assertThat(jdbc.queryForList("select channel || ':' || status from payout where application_id = ?::uuid",
+                String.class, id)).containsExactly("swiftpay:SUCCEEDED");
+        assertThat(client.get("/simulators/channels/bankwire/payouts/" + id + ":payout:2").status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select state from journal_entry where entry_key = ?", String.class, key))
+                .isEqualTo("POSTED");
+        assertThat(client.get("/api/v1/ledger/trial-balance").body().get("balanced").asBoolean()).isTrue();
     }
 
     @Test

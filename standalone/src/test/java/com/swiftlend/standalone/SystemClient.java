@@ -81,6 +81,14 @@ final class SystemClient {
         return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Posts as an outside party would be called (a channel's payout), with no token and this Idempotency-Key. */
+    Answer postIdempotently(String path, String idempotencyKey, String body) throws Exception {
+        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     Answer put(String path, String body) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -314,24 +314,22 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         status = status.advance(ApplicationState.DISBURSING, ApplicationStep.DISBURSING, now());
         publish();
         DisbursementWorkflow child = Workflow.newChildWorkflowStub(DisbursementWorkflow.class,
-                ChildWorkflowOptions.newBuilder()
-                        .setWorkflowId(DisbursementRequest.workflowId(input.applicationId()))
-                        .setTaskQueue(TaskQueues.PAYMENTS)
-                        // Money already asked for must reach a final state even if this workflow is
-                        // terminated: the disbursement outlives its parent.
-                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                        .build());
-        DisbursementStatus outcome;
-        try {
-            outcome = child.disburse(new DisbursementRequest(input.applicationId(), amount,
-                    input.terms().termDays(), region(input.applicant().idNumber()), input.applicant().bankCard(),
-                    input.applicant().name(), "CNY", fixed.disbursementPolicy()));
-        } catch (ChildWorkflowFailure failure) {
-            // The payout rows still say where the money is; the operator queue shows them.
-            log.error("Disbursement of {} failed as a workflow", input.applicationId());
-            status = status.withPayout(new PayoutView(0, null, null, null, "DISBURSEMENT_WORKFLOW_FAILED"))
-                    .advance(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, now());
-            return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
+                disbursementOptions(input));
+        DisbursementRequest disbursement = new DisbursementRequest(input.applicationId(), amount,
+                input.terms().termDays(), region(input.applicant().idNumber()), input.applicant().bankCard(),
+                input.applicant().name(), "CNY", fixed.disbursementPolicy());
+        DisbursementStatus outcome = null;
+        while (outcome == null) {
+            try {
+                outcome = child.disburse(disbursement);
+            } catch (ChildWorkflowFailure failure) {
+                // Money may have moved: a failed disbursement workflow is no proof that nothing was
+                // paid. It starts again (it resumes from the recorded attempts); meanwhile the loan
+                // stays DISBURSING, visible on the operators' queue, never reported as failed.
+                log.error("Disbursement of {} failed as a workflow; starting it again", input.applicationId());
+                Workflow.sleep(Duration.ofMinutes(1));
+                child = Workflow.newChildWorkflowStub(DisbursementWorkflow.class, disbursementOptions(input));
+            }
         }
         PayoutAttempt last = outcome.lastAttempt();
         status = status.withDisbursement(outcome.funding(), outcome.routing())
@@ -343,6 +341,16 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         }
         status = status.advance(ApplicationState.DISBURSEMENT_FAILED, ApplicationStep.NOTIFYING, now());
         return finish(input, ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED, null);
+    }
+
+    private static ChildWorkflowOptions disbursementOptions(LoanApplicationInput input) {
+        return ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(DisbursementRequest.workflowId(input.applicationId()))
+                .setTaskQueue(TaskQueues.PAYMENTS)
+                // Money already asked for must reach a final state even if this workflow is
+                // terminated: the disbursement outlives its parent.
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build();
     }
 
     /**

@@ -226,10 +226,18 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
     private DisbursementStatus conclude(PayoutAttempt attempt) {
         if (attempt.state() == PayoutState.SUCCEEDED) {
             FundingView funded = status.funding();
+            String fundingState = "CONSUMED";
             if (funded.funder() != null) {
-                settlement.consumeFunding(request.applicationId(), funded.funder());
+                try {
+                    settlement.consumeFunding(request.applicationId(), funded.funder());
+                } catch (ActivityFailure refused) {
+                    // The money reached the borrower whatever the quota's books say: the loan is
+                    // disbursed, and the funder's quota is left for an operator to reconcile.
+                    log.error("Funding of {} at {} could not be consumed", request.applicationId(), funded.funder());
+                    fundingState = "NOT_CONSUMED";
+                }
             }
-            status = status.paidOut(new FundingView(funded.funder(), funded.annualPrice(), "CONSUMED",
+            status = status.paidOut(new FundingView(funded.funder(), funded.annualPrice(), fundingState,
                     funded.refusals()));
             return status;
         }

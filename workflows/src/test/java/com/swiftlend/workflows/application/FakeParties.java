@@ -91,6 +91,10 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public final Map<String, String> reservations = new ConcurrentHashMap<>();
     public final List<String> released = new CopyOnWriteArrayList<>();
     public final List<String> consumed = new CopyOnWriteArrayList<>();
+    /** Funders whose reservation a consume is refused for (as a missing or released one is). */
+    public final Set<String> unconsumable = ConcurrentHashMap.newKeySet();
+    /** How many times reading the recorded attempts fails for good, each failing a disbursement run. */
+    public final java.util.concurrent.atomic.AtomicInteger brokenReads = new java.util.concurrent.atomic.AtomicInteger();
 
     public volatile long bureauDelayMillis;
     public volatile boolean scoringFails;
@@ -252,6 +256,9 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public List<PayoutAttempt> recordedPayoutAttempts(String applicationId) {
+        if (brokenReads.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw ApplicationFailure.newNonRetryableFailure("corrupt payout row", Failures.INVALID_INPUT.name());
+        }
         List<PayoutAttempt> recorded = new ArrayList<>(attempts.values());
         recorded.removeIf(attempt -> !attempt.idempotencyKey().startsWith(applicationId + ":"));
         recorded.sort(Comparator.comparingInt(PayoutAttempt::attempt));
@@ -298,6 +305,9 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public void consumeFunding(String applicationId, String funder) {
+        if (unconsumable.contains(funder)) {
+            throw ApplicationFailure.newNonRetryableFailure("no reservation to consume", Failures.INVALID_INPUT.name());
+        }
         consumed.add(funder);
         reservations.computeIfPresent(applicationId + ":" + funder, (key, state) -> "CONSUMED");
     }

@@ -270,6 +270,18 @@ class LoanApplicationWorkflowTest {
     }
 
     @Test
+    void givenTheDisbursementWorkflowFails_whenDisbursing_itIsStartedAgainAndNeverReportedAsFailed() {
+        parties.brokenReads.set(1);
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(parties.recorded).extracting(ApplicationStatus::status)
+                .doesNotContain(ApplicationState.DISBURSEMENT_FAILED);
+        assertThat(parties.paidAtChannel).containsOnlyKeys(APPLICATION_ID + ":payout:1");
+    }
+
+    @Test
     void givenResumeInManualReview_whenDeadlinePassedWhileDown_itRejectsAtOnce() {
         Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"), null, null,
                 "rules-1", "model-1", 0.2);

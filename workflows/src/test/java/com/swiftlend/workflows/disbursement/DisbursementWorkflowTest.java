@@ -178,6 +178,17 @@ class DisbursementWorkflowTest {
     }
 
     @Test
+    void givenTheFundersBooksRefuseTheConsume_whenThePayoutSucceeded_itIsStillDisbursedAndFlagged() {
+        parties.unconsumable.add("harbor-capital");
+
+        DisbursementStatus result = stub().disburse(request(3));
+
+        assertThat(result.disbursed()).isTrue();
+        assertThat(result.funding().state()).isEqualTo("NOT_CONSUMED");
+        assertThat(parties.released).isEmpty();
+    }
+
+    @Test
     void givenAnEarlierRunProvedItsAttemptUnsent_whenStartedAgain_itContinuesWithTheNextKeyOnAnotherChannel() {
         parties.attempts.put(FIRST_KEY, new PayoutAttempt(FIRST_KEY, 1, "swiftpay", new BigDecimal("3000.00"),
                 PayoutState.PROVEN_NOT_SENT, null, "CHANNEL_UNAVAILABLE", false, "harbor-capital"));
