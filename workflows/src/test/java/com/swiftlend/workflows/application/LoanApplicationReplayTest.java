@@ -12,9 +12,10 @@ import com.swiftlend.workflows.funding.Funding;
 import com.swiftlend.workflows.funding.FundingRequest;
 import com.swiftlend.workflows.payment.ChannelPayouts;
 import com.swiftlend.workflows.payment.ChannelRouting;
-import com.swiftlend.workflows.payment.PayoutAttempt;
 import com.swiftlend.workflows.payment.RoutingRequest;
+import com.swiftlend.workflows.payment.PayoutAttempt;
 import com.swiftlend.workflows.payment.PayoutOrder;
+import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.notification.BorrowerNotifications;
 import com.swiftlend.workflows.notification.Notice;
@@ -59,7 +60,8 @@ class LoanApplicationReplayTest {
     private static final String[] COMMITTED_V1_DISBURSEMENTS = {
         "histories/v1/disbursement-disbursed.json",
         "histories/v1/disbursement-in-doubt-then-paid.json",
-        "histories/v1/disbursement-failed-over.json"
+        "histories/v1/disbursement-failed-over.json",
+        "histories/v1/disbursement-resumed-in-doubt.json"
     };
 
     @Test
@@ -103,14 +105,21 @@ class LoanApplicationReplayTest {
                 parties -> parties.scripts.put("swiftpay", FakeParties.ChannelScript.TIMEOUT_THEN_DOWN));
         Recording failedOver = record(DecisionOutcome.APPROVE, null,
                 parties -> parties.scripts.put("swiftpay", FakeParties.ChannelScript.REFUSED));
+        Recording resumedInDoubt = record(DecisionOutcome.APPROVE, null, parties -> {
+            String key = PayoutOrder.idempotencyKey(LoanApplicationWorkflowTest.APPLICATION_ID, 1);
+            parties.attempts.put(key, new PayoutAttempt(key, 1, "bankwire", new BigDecimal("3000.00"),
+                    PayoutState.SENT_UNCONFIRMED, null, null, false, "harbor-capital"));
+            parties.scripts.put("bankwire", FakeParties.ChannelScript.TIMEOUT_AFTER_PAYING);
+        });
         write(directory.resolve("loan-application-disbursed.json"), disbursed.loan());
         write(directory.resolve("loan-application-manual-review-approved.json"), reviewed.loan());
         write(directory.resolve("loan-application-resumed-while-disbursing.json"), resumed.loan());
         write(directory.resolve("disbursement-disbursed.json"), disbursed.disbursement());
         write(directory.resolve("disbursement-in-doubt-then-paid.json"), inDoubt.disbursement());
         write(directory.resolve("disbursement-failed-over.json"), failedOver.disbursement());
+        write(directory.resolve("disbursement-resumed-in-doubt.json"), resumedInDoubt.disbursement());
 
-        for (Recording recording : List.of(disbursed, reviewed, resumed, inDoubt, failedOver)) {
+        for (Recording recording : List.of(disbursed, reviewed, resumed, inDoubt, failedOver, resumedInDoubt)) {
             WorkflowReplayer.replayWorkflowExecution(recording.loan(), LoanApplicationWorkflowImpl.class);
             WorkflowReplayer.replayWorkflowExecution(recording.disbursement(), DisbursementWorkflowImpl.class);
         }
