@@ -1,7 +1,17 @@
 package com.swiftlend.api;
 
 import java.net.URI;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -69,6 +79,84 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalidFields(problems));
+    }
+
+    /**
+     * A header, path variable or parameter that breaks its constraint (an Idempotency-Key over 128
+     * characters): named as the client sent it, not as the Java parameter is called.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = httpName(result.getMethodParameter());
+            result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name,
+                    error.getDefaultMessage())));
+        }
+        return ResponseEntity.badRequest().body(invalidFields(problems));
+    }
+
+    /** Method validation of a bean proxied with {@code @Validated}: the last node names the parameter. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(violation -> {
+                    String field = null;
+                    for (Path.Node node : violation.getPropertyPath()) {
+                        field = node.getName();
+                    }
+                    return new FieldProblem(field, violation.getMessage());
+                })
+                .toList();
+        return invalidFields(problems);
+    }
+
+    /**
+     * A body that is not JSON, or a field of the wrong type ({@code "amount": "abc"}): the field is
+     * named by its path, so the client knows what to fix.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("body");
+            String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "must be " + readable(mismatch.getTargetType())
+                    : "has a value of the wrong type";
+            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldProblem(field, expected))));
+        }
+        return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldProblem("body",
+                "must be a JSON object"))));
+    }
+
+    private static String readable(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
+    private static String httpName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter " + parameter.getParameterIndex() : name;
     }
 
     private static ProblemDetail invalidFields(List<FieldProblem> problems) {

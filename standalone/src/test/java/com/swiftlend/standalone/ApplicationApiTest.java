@@ -172,4 +172,58 @@ class ApplicationApiTest {
         assertThat(get("/actuator/health").body().get("status").asText()).isEqualTo("UP");
         assertThat(get("/v3/api-docs").body().get("paths").has("/api/v1/applications")).isTrue();
     }
+
+    private SystemClient.Answer submitWithOwnToken(String idempotencyKey, Applicants.Applicant applicant, String body)
+            throws Exception {
+        return client.submitAs(client.borrowerToken(applicant.phone()), idempotencyKey, body);
+    }
+
+    private static List<String> fields(SystemClient.Answer answer) {
+        List<String> fields = new ArrayList<>();
+        answer.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        return fields;
+    }
+
+    @Test
+    void givenAnIdempotencyKeyOver128Characters_whenSubmitted_itIs400NamingTheHeaderAndStoresNothing()
+            throws Exception {
+        Applicants.Applicant applicant = applicants.any();
+        int before = applications();
+
+        SystemClient.Answer answer = submitWithOwnToken("k".repeat(129), applicant, applicant.body(1000));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(fields(answer)).containsExactly("Idempotency-Key");
+        assertThat(applications()).isEqualTo(before);
+    }
+
+    @Test
+    void givenAWronglyTypedField_whenSubmitted_itIs400NamingThatField() throws Exception {
+        Applicants.Applicant applicant = applicants.any();
+        int before = applications();
+
+        SystemClient.Answer answer = submitWithOwnToken(UUID.randomUUID().toString(), applicant,
+                applicant.body(1000).replace("\"amount\":1000", "\"amount\":\"abc\""));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(fields(answer)).containsExactly("amount");
+        assertThat(applications()).isEqualTo(before);
+    }
+
+    @Test
+    void givenControlCharactersInNameOrPurpose_whenSubmitted_itIs400NamingThemAndStoresNothing() throws Exception {
+        Applicants.Applicant applicant = applicants.any();
+        int before = applications();
+        String body = applicant.body(1000).replace("\"purpose\":\"rent\"", "\"purpose\":\"re\\u0000nt\"")
+                .replace("\"name\":\"Test Borrower\"", "\"name\":\"Li\\u0007Wei\"");
+
+        SystemClient.Answer answer = submitWithOwnToken(UUID.randomUUID().toString(), applicant, body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(fields(answer)).contains("name", "purpose");
+        assertThat(applications()).isEqualTo(before);
+    }
 }

@@ -1,6 +1,7 @@
 package com.swiftlend.api.application;
 
 import com.swiftlend.api.validation.ChineseResidentId;
+import com.swiftlend.api.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -14,7 +15,7 @@ import org.hibernate.validator.constraints.LuhnCheck;
 
 /** The body of a loan application as the borrower's app sends it. */
 public record ApplicationRequest(
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 100) @PlainText String name,
         @NotBlank @ChineseResidentId String idNumber,
         @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mainland mobile number")
         String phone,
@@ -22,8 +23,8 @@ public record ApplicationRequest(
                 message = "has a wrong check digit") String bankCard,
         @NotNull @Digits(integer = 10, fraction = 2) BigDecimal amount,
         @NotNull Integer termDays,
-        @Size(max = 200) String purpose,
-        @NotBlank @Size(max = 128) String deviceId,
+        @Size(max = 200) @PlainText(lineBreaks = true) String purpose,
+        @NotBlank @Size(max = 128) @PlainText String deviceId,
         // Required, never defaulted: querying a credit report needs the borrower's own
         // authorisation (Credit Reporting Industry Regulation, art. 18) and processing their personal
         // data needs their informed consent (PIPL, arts. 13-14, 29 for the ID and card numbers).

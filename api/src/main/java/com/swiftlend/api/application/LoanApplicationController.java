@@ -7,6 +7,7 @@ import com.swiftlend.api.auth.Caller;
 import com.swiftlend.protection.index.BlindIndex;
 import com.swiftlend.api.ratelimit.RateLimitDimension;
 import com.swiftlend.api.ratelimit.RateLimiter;
+import com.swiftlend.api.validation.PlainText;
 import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.LoanApplicationWorkflow;
@@ -30,7 +31,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +42,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/applications")
-@Validated
 class LoanApplicationController {
 
     static final URI CONFLICT = URI.create("https://swiftlend.dev/problems/idempotency-conflict");
@@ -60,7 +59,8 @@ class LoanApplicationController {
      * An operator's verdict on an application in manual review. An approval may set the amount and
      * rate, and must when the decision carries none (the score or the rules were unavailable).
      */
-    record VerdictRequest(@NotBlank @Size(max = 64) String reviewer, @Size(max = 500) String note,
+    record VerdictRequest(@NotBlank @Size(max = 64) @PlainText String reviewer,
+            @Size(max = 500) @PlainText(lineBreaks = true) String note,
             @Positive @Digits(integer = 10, fraction = 2) BigDecimal approvedAmount,
             @Positive @Digits(integer = 1, fraction = 4) BigDecimal annualRate) {
     }
