@@ -161,7 +161,7 @@ class ApplicationApiTest {
         client.awaitSettled(id);
 
         SystemClient.Answer approve = client.post("/api/v1/applications/" + id + "/approve",
-                "{\"reviewer\":\"op-1\",\"note\":\"late\"}");
+                "{\"note\":\"late\"}");
 
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.contentType()).startsWith("application/problem+json");

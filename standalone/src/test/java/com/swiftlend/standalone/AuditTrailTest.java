@@ -331,7 +331,12 @@ class AuditTrailTest {
         String note = "called the borrower on " + applicant.phone();
 
         // The rules price no loan without a bureau file: the operator sets the terms.
-        assertThat(client.post("/api/v1/applications/" + id + "/approve", "{\"reviewer\":\"operator-9\",\"note\":\""
+        // The trail names whoever signed in, never a name the request body offers.
+        SystemClient.Answer forged = client.post("/api/v1/applications/" + id + "/approve",
+                "{\"reviewer\":\"operator-9\",\"note\":\"" + note + "\",\"approvedAmount\":1000,\"annualRate\":0.2}");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body().get("errors").get(0).get("field").asText()).isEqualTo("reviewer");
+        assertThat(client.post("/api/v1/applications/" + id + "/approve", "{\"note\":\""
                 + note + "\",\"approvedAmount\":1000,\"annualRate\":0.2}").status()).isEqualTo(202);
         client.awaitStep(id, java.util.Set.of("COMPLETED"));
 
@@ -339,7 +344,7 @@ class AuditTrailTest {
                 "select payload::text as payload from audit_record where kind = 'REVIEW_VERDICT' and reference = ?", id);
         JsonNode payload = json(verdict.get("payload"));
         assertThat(payload.get("verdict").asText()).isEqualTo("APPROVED");
-        assertThat(payload.get("reviewer").asText()).isEqualTo("operator-9");
+        assertThat(payload.get("reviewer").asText()).isEqualTo("staff:operator");
         assertThat(payload.get("noteDigest").asText()).isEqualTo(audit.digest(note));
         assertThat(verdict.get("payload").toString()).doesNotContain(applicant.phone());
         assertThat(verify().intact()).isTrue();

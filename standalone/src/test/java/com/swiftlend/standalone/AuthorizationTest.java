@@ -74,12 +74,12 @@ class AuthorizationTest {
         String id = submitted(applicant);
 
         assertThat(client.postAs(borrower, "/api/v1/applications/" + id + "/approve",
-                "{\"reviewer\":\"me\"}").status()).isEqualTo(403);
+                "{\"note\":\"me\"}").status()).isEqualTo(403);
         assertThat(client.postAs(borrower, "/codec/decode", "{\"payloads\":[]}").status()).isEqualTo(403);
         assertThat(client.submitAs(operator, UUID.randomUUID().toString(), applicant.body(1500)).status())
                 .isEqualTo(403);
         assertThat(client.getAs(editor, "/api/v1/applications/" + id).status()).isEqualTo(403);
-        assertThat(client.postAs(editor, "/api/v1/applications/" + id + "/reject", "{\"reviewer\":\"e\"}").status())
+        assertThat(client.postAs(editor, "/api/v1/applications/" + id + "/reject", "{\"note\":\"e\"}").status())
                 .isEqualTo(403);
     }
 

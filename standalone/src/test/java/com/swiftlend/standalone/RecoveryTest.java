@@ -197,12 +197,12 @@ class RecoveryTest {
         recovery.resume();
         client.awaitStep(id, java.util.Set.of("AWAITING_REVIEW"));
         SystemClient.Answer rejected = client.post("/api/v1/applications/" + id + "/reject",
-                "{\"reviewer\":\"operator-2\",\"note\":\"income not verifiable\"}");
+                "{\"note\":\"income not verifiable\"}");
         JsonNode status = client.awaitStep(id, java.util.Set.of("COMPLETED"));
 
         assertThat(rejected.status()).isEqualTo(202);
         assertThat(status.get("status").asText()).isEqualTo("REJECTED");
         assertThat(status.get("reviewDeadline").asText()).isEqualTo(deadline.toString());
-        assertThat(status.get("review").get("reviewer").asText()).isEqualTo("operator-2");
+        assertThat(status.get("review").get("reviewer").asText()).isEqualTo("staff:operator");
     }
 }

@@ -20,6 +20,7 @@ import jakarta.validation.Validator;
 import com.swiftlend.workflows.decision.Decision;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import jakarta.validation.constraints.Size;
@@ -57,9 +58,11 @@ class LoanApplicationController {
 
     /**
      * An operator's verdict on an application in manual review. An approval may set the amount and
-     * rate, and must when the decision carries none (the score or the rules were unavailable).
+     * rate, and must when the decision carries none (the score or the rules were unavailable). The
+     * reviewer is whoever signed in: a body naming one is refused, so nobody can write another
+     * person's name into the audit trail.
      */
-    record VerdictRequest(@NotBlank @Size(max = 64) @PlainText String reviewer,
+    record VerdictRequest(@Null(message = "is taken from your sign-in: leave it out") String reviewer,
             @Size(max = 500) @PlainText(lineBreaks = true) String note,
             @Positive @Digits(integer = 10, fraction = 2) BigDecimal approvedAmount,
             @Positive @Digits(integer = 1, fraction = 4) BigDecimal annualRate) {
@@ -120,7 +123,7 @@ class LoanApplicationController {
             Authentication authentication) {
         ApplicationStatus status = inReview(id, verdict, Caller.of(authentication));
         checkTerms(status, verdict);
-        workflow(id).approve(new ReviewVerdict(verdict.reviewer(), verdict.note(), verdict.approvedAmount(),
+        workflow(id).approve(new ReviewVerdict(authentication.getName(), verdict.note(), verdict.approvedAmount(),
                 verdict.annualRate()));
         return ResponseEntity.accepted().build();
     }
@@ -130,7 +133,7 @@ class LoanApplicationController {
     ResponseEntity<Void> reject(@PathVariable UUID id, @RequestBody VerdictRequest verdict,
             Authentication authentication) {
         inReview(id, verdict, Caller.of(authentication));
-        workflow(id).reject(new ReviewVerdict(verdict.reviewer(), verdict.note()));
+        workflow(id).reject(new ReviewVerdict(authentication.getName(), verdict.note()));
         return ResponseEntity.accepted().build();
     }
 

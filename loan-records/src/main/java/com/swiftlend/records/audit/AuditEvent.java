@@ -95,7 +95,8 @@ public sealed interface AuditEvent {
 
     /**
      * @param verdict APPROVED, REJECTED, or EXPIRED when the review deadline passed unanswered
-     * @param reviewer the operator's name as they gave it; {@code system} for an expiry
+     * @param reviewer the signed-in operator, from their token (never from the request); {@code system}
+     *     for an expiry
      * @param noteDigest SHA-256 of the operator's free-text note: a note may quote personal data,
      *     so the trail proves what it said without holding it
      */
