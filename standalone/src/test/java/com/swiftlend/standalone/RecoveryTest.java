@@ -183,6 +183,37 @@ class RecoveryTest {
     }
 
     @Test
+    void givenAFallbackReviewWithoutTerms_whenAnOperatorApproves_itNeedsTermsAndPaysTheOperatorsAmount()
+            throws Exception {
+        LoanApplication application = stored(applicants.creditworthy(), new BigDecimal("3000"));
+        String id = application.getId().toString();
+        Instant decided = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+        // What the workflow decides when the model could not score: a review, with no terms at all.
+        Decision unscored = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORING_UNAVAILABLE"), null, null,
+                null, null, null);
+        application.apply(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
+                List.of(), unscored, null, null, decided, decided, decided, decided.plus(24, ChronoUnit.HOURS), null,
+                null, null));
+        applications.saveAndFlush(application);
+        recovery.resume();
+        client.awaitStep(id, java.util.Set.of("AWAITING_REVIEW"));
+
+        SystemClient.Answer termless = client.post("/api/v1/applications/" + id + "/approve",
+                "{\"note\":\"income verified\"}");
+        SystemClient.Answer priced = client.post("/api/v1/applications/" + id + "/approve",
+                "{\"note\":\"income verified\",\"approvedAmount\":1800,\"annualRate\":0.2}");
+        JsonNode status = client.awaitStep(id, java.util.Set.of("COMPLETED"));
+
+        assertThat(termless.status()).isEqualTo(422);
+        assertThat(termless.contentType()).startsWith("application/problem+json");
+        assertThat(termless.body().get("detail").asText()).contains("approvedAmount and annualRate");
+        assertThat(priced.status()).isEqualTo(202);
+        assertThat(status.get("status").asText()).isEqualTo("DISBURSED");
+        assertThat(jdbc.queryForObject("select amount from payout where application_id = ?::uuid", BigDecimal.class,
+                id)).isEqualByComparingTo("1800");
+    }
+
+    @Test
     void givenApplicationWaitingForReview_whenRecovering_itWaitsAgainUntilTheSameDeadline() throws Exception {
         LoanApplication application = stored(applicants.any(), new BigDecimal("1200"));
         String id = application.getId().toString();
