@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,8 +86,8 @@ public final class LoadGenerator {
         thread.setDaemon(true);
         return thread;
     });
-    /** Set once the events endpoint answers 404 for an application the status read knows. */
-    private final AtomicBoolean eventsMissing = new AtomicBoolean();
+    /** The first 4xx the events endpoint gave for an application the status read knows; 0 if none. */
+    private final AtomicInteger eventsRefused = new AtomicInteger();
     private volatile Instant hardStop;
     /** The measured run's requests; the warm-up counts into one of its own. */
     private volatile RequestCounts requests = new RequestCounts();
@@ -345,10 +345,12 @@ public final class LoadGenerator {
             if (response.statusCode() != 200) {
                 response.body().close();
                 requests.failed(type, "answered " + response.statusCode());
-                if (response.statusCode() == 404 && statusReadKnows(id, token)) {
-                    eventsMissing.set(true);
-                    return Watch.unsettled(lastStatus, "events endpoint answered 404 for an application the status"
-                            + " read knows (no SSE in this build?)");
+                // A build without the endpoint answers 404, or 403 (the security rules deny unknown paths).
+                int code = response.statusCode();
+                if (code >= 400 && code < 500 && code != 429 && statusReadKnows(id, token)) {
+                    eventsRefused.compareAndSet(0, code);
+                    return Watch.unsettled(lastStatus, "events endpoint answered " + code + " for an application"
+                            + " the status read knows (no SSE in this build?)");
                 }
                 lastError = "events answered " + response.statusCode();
                 Thread.sleep(RECONNECT_PAUSE.toMillis());
@@ -378,11 +380,13 @@ public final class LoadGenerator {
                         }
                     }
                 }
-                lastError = System.nanoTime() >= giveUpNanos ? "stream cut at the settle timeout"
-                        : "stream ended before the application settled";
+                lastError = "stream ended before the application settled";
             } catch (UncheckedIOException e) {
                 lastError = "stream broke: " + RequestCounts.reason(e.getCause());
             } finally {
+                if (System.nanoTime() >= giveUpNanos || !Instant.now().isBefore(hardStop)) {
+                    lastError = "stream cut by the generator at the settle timeout or hard stop";
+                }
                 cut.cancel(false);
             }
             requests.failed(type, lastError);
@@ -392,7 +396,7 @@ public final class LoadGenerator {
                 + lastError + ")"));
     }
 
-    /** Whether {@code GET /api/v1/applications/{id}} finds it: then a 404 from /events is the endpoint's. */
+    /** Whether {@code GET /api/v1/applications/{id}} finds it: then a refusal from /events is the endpoint's. */
     private boolean statusReadKnows(String id, String token) throws InterruptedException {
         try {
             return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/applications/" + id))
@@ -579,9 +583,9 @@ public final class LoadGenerator {
         }
         System.out.println("requests (measured run):");
         requests.print("  ");
-        if (eventsMissing.get()) {
-            System.out.println("NOTE: GET /api/v1/applications/{id}/events answered 404 while the status read knew"
-                    + " the application: this Swiftlend has no SSE endpoint; use status=poll");
+        if (eventsRefused.get() != 0) {
+            System.out.println("NOTE: GET /api/v1/applications/{id}/events answered " + eventsRefused.get()
+                    + " while the status read knew the application: this Swiftlend has no SSE endpoint; use status=poll");
         }
         return new Summary("Swiftlend", results.size(), settled.size(), run.throughputPerSecond(), decision,
                 requests.failures());
