@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = SwiftlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(classes = {SwiftlendApplication.class, TemporalCalls.class}, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
             "server.port=0",
             "swiftlend.embedded.ephemeral=true",

@@ -2,6 +2,7 @@ package com.swiftlend.activities.application;
 
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.application.PublishedStatus;
 import com.swiftlend.records.application.StatusHistoryEntry;
 import com.swiftlend.records.application.StatusHistoryRepository;
 import com.swiftlend.records.audit.AuditEvent;
@@ -13,27 +14,37 @@ import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.ReviewVerdict;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes the workflow's status revisions to the loan database, with their history, and the end
- * of a manual review to the audit trail (the status is where the workflow reports it).
+ * Writes the workflow's status revisions to the loan database, with their history (each revision
+ * whole, for live streams to resume from), and the end of a manual review to the audit trail (the
+ * status is where the workflow reports it).
  */
 @Component
 class ApplicationRecordsActivity implements ApplicationRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationRecordsActivity.class);
 
     static final String REVIEW_EXPIRED = "REVIEW_EXPIRED";
 
     private final LoanApplicationRepository applications;
     private final StatusHistoryRepository history;
     private final AuditTrail audit;
+    private final StringRedisTemplate redis;
 
     ApplicationRecordsActivity(LoanApplicationRepository applications, StatusHistoryRepository history,
-            AuditTrail audit) {
+            AuditTrail audit, StringRedisTemplate redis) {
         this.applications = applications;
         this.history = history;
         this.audit = audit;
+        this.redis = redis;
     }
 
     @Override
@@ -44,10 +55,29 @@ class ApplicationRecordsActivity implements ApplicationRecords {
                 .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                         "no application " + status.id(), Failures.INVALID_INPUT.name()));
         if (application.apply(status)) {
-            history.save(new StatusHistoryEntry(id, status.revision(), status.status(), status.step(),
-                    status.updatedAt()));
+            history.save(StatusHistoryEntry.of(status));
             auditReviewVerdict(id, status);
+            announceAfterCommit(status.id());
         }
+    }
+
+    /**
+     * Tells every API replica's live streams that this application has a new revision, once it is
+     * committed (a stream reads it from the database, so it must be there). The message carries no
+     * status and no personal data; a lost one only delays a stream until its next periodic check.
+     */
+    private void announceAfterCommit(String applicationId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    redis.convertAndSend(PublishedStatus.UPDATES_CHANNEL, applicationId);
+                } catch (RuntimeException unavailable) {
+                    log.warn("Could not announce a new status revision of {}: {}", applicationId,
+                            unavailable.toString());
+                }
+            }
+        });
     }
 
     /** Appending is idempotent per application, so the revisions after the verdict add nothing. */

@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import com.swiftlend.records.application.PublishedStatus;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +42,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
@@ -48,6 +53,7 @@ class LoanApplicationController {
     static final URI CONFLICT = URI.create("https://swiftlend.dev/problems/idempotency-conflict");
     static final URI NOT_FOUND = URI.create("https://swiftlend.dev/problems/application-not-found");
     static final URI NOT_IN_REVIEW = URI.create("https://swiftlend.dev/problems/not-in-manual-review");
+    static final URI STREAMS_FULL = URI.create("https://swiftlend.dev/problems/too-many-live-streams");
     static final URI NOT_YOUR_PHONE = URI.create("https://swiftlend.dev/problems/not-your-phone");
 
     /** The answer to a submission: the application's id and where to follow it. */
@@ -75,9 +81,12 @@ class LoanApplicationController {
     private final ProductLimits limits;
     private final RateLimiter rateLimiter;
     private final BlindIndex blindIndex;
+    private final StatusStreams streams;
 
     LoanApplicationController(ApplicationIntake intake, ApplicationStatusReader statuses, WorkflowClient client,
-            Validator validator, ProductLimits limits, RateLimiter rateLimiter, BlindIndex blindIndex) {
+            Validator validator, ProductLimits limits, RateLimiter rateLimiter, BlindIndex blindIndex,
+            StatusStreams streams) {
+        this.streams = streams;
         this.intake = intake;
         this.statuses = statuses;
         this.client = client;
@@ -111,10 +120,57 @@ class LoanApplicationController {
         return ResponseEntity.accepted().location(location).body(new Accepted(id, ApplicationState.UNDER_REVIEW));
     }
 
+    /**
+     * The status as last published. Its revision is its entity tag, so a client polling with
+     * If-None-Match is answered {@code 304} with no body until something changes. Private and
+     * revalidated on every use: a shared cache must not keep one borrower's status.
+     */
     @Operation(summary = "Read an application's status, risk checks and decision")
     @GetMapping("/{id}")
-    ApplicationStatus status(@PathVariable UUID id, Authentication authentication) {
-        return statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
+    ResponseEntity<ApplicationStatus> status(@PathVariable UUID id, Authentication authentication,
+            WebRequest request) {
+        PublishedStatus published = statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
+        String etag = "\"" + published.getRevision() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate())
+                .body(published.toStatus());
+    }
+
+    /**
+     * The status as it changes, as Server-Sent Events: one {@code status} event per revision (its
+     * id is the revision), ending after the application completes. A client that reconnects with
+     * Last-Event-ID gets every revision after that one.
+     */
+    @Operation(summary = "Follow an application's status live (Server-Sent Events)")
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            Authentication authentication) {
+        int lastSeen = lastSeenRevision(lastEventId);
+        PublishedStatus published = statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
+        if (!streams.hasRoom()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, STREAMS_FULL,
+                    "Too many live streams here now; poll GET /api/v1/applications/" + id + " instead.");
+        }
+        return streams.open(published, lastSeen);
+    }
+
+    private static int lastSeenRevision(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return -1;
+        }
+        try {
+            int revision = Integer.parseInt(lastEventId.strip());
+            if (revision >= 0) {
+                return revision;
+            }
+        } catch (NumberFormatException notARevision) {
+            // answered below
+        }
+        throw new InvalidRequestException(List.of(new FieldProblem("Last-Event-ID",
+                "must be the id of an event this stream sent (a revision number)")));
     }
 
     @Operation(summary = "Approve an application waiting in manual review")
@@ -176,7 +232,7 @@ class LoanApplicationController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ApplicationStatus status = statuses.read(id, caller).orElseThrow(() -> notFound(id));
+        ApplicationStatus status = statuses.read(id, caller).orElseThrow(() -> notFound(id)).toStatus();
         if (status.status() != ApplicationState.MANUAL_REVIEW) {
             throw new ApiException(HttpStatus.CONFLICT, NOT_IN_REVIEW,
                     "Application " + id + " is " + status.status() + ", not waiting for a review.");

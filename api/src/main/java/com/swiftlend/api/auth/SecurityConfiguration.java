@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
+                        // A live stream's later dispatches belong to a request authorised when it opened.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         // The simulators stand for outside parties; they are not ours to protect.
                         .requestMatchers("/simulators/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -44,7 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/otp", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasRole(Roles.BORROWER)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*", "/api/v1/applications/*/events")
                         .hasAnyRole(Roles.BORROWER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/approve",
                                 "/api/v1/applications/*/reject").hasRole(Roles.OPERATOR)

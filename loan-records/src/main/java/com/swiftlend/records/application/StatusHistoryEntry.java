@@ -2,6 +2,7 @@ package com.swiftlend.records.application;
 
 import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.application.ApplicationStep;
+import com.swiftlend.workflows.application.ApplicationStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One status revision of an application, kept for good: the trail of what happened when. */
 @Entity
@@ -39,8 +42,21 @@ public class StatusHistoryEntry {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
+    /** The whole status at this revision, as a live stream sends it (null for revisions before V10). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    private ApplicationStatus snapshot;
+
     protected StatusHistoryEntry() {
         // for JPA
+    }
+
+    /** The revision the workflow published, kept whole. */
+    public static StatusHistoryEntry of(ApplicationStatus status) {
+        StatusHistoryEntry entry = new StatusHistoryEntry(UUID.fromString(status.id()), status.revision(),
+                status.status(), status.step(), status.updatedAt());
+        entry.snapshot = status;
+        return entry;
     }
 
     public StatusHistoryEntry(UUID applicationId, int revision, ApplicationState status, ApplicationStep step,
@@ -50,6 +66,10 @@ public class StatusHistoryEntry {
         this.status = status;
         this.step = step;
         this.recordedAt = recordedAt;
+    }
+
+    public ApplicationStatus getSnapshot() {
+        return snapshot;
     }
 
     public int getRevision() {
