@@ -97,6 +97,10 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public final java.util.concurrent.atomic.AtomicInteger brokenReads = new java.util.concurrent.atomic.AtomicInteger();
 
     public volatile long bureauDelayMillis;
+    public volatile long deviceDelayMillis;
+    /** How many status records fail next, as a database that is away fails them (retryable). */
+    public final java.util.concurrent.atomic.AtomicInteger failingRecords =
+            new java.util.concurrent.atomic.AtomicInteger();
     public volatile boolean scoringFails;
     public volatile DecisionOutcome decisionOutcome = DecisionOutcome.APPROVE;
     public volatile List<String> channels = List.of("swiftpay", "bankwire");
@@ -109,13 +113,7 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public BureauReport fetchCreditReport(RiskSubject subject) {
-        if (bureauDelayMillis > 0) {
-            try {
-                Thread.sleep(bureauDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        pause(bureauDelayMillis);
         return new BureauReport(RiskOutcome.PASS, true, 720, 0, 1, new BigDecimal("1200"), 1, "file found");
     }
 
@@ -131,6 +129,7 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public DeviceAssessment inspectDevice(RiskSubject subject) {
+        pause(deviceDelayMillis);
         return new DeviceAssessment(RiskOutcome.PASS, 1, 1, "device not shared");
     }
 
@@ -207,7 +206,21 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public void recordStatus(ApplicationStatus status) {
+        if (failingRecords.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw ApplicationFailure.newFailure("connection refused", "DataAccessResourceFailureException");
+        }
         recorded.add(status);
+    }
+
+    /** A slow party: the activity's timeout, not this pause, decides what the workflow sees. */
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
