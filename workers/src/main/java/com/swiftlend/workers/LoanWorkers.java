@@ -48,7 +48,9 @@ class LoanWorkers implements SmartLifecycle {
      * The loan-applications worker runs the status record (a regular activity on its queue) and
      * the workflow's local activities ({@link LoanApplicationWorkflowImpl#LOCAL_ACTIVITIES}): a
      * local activity runs on the worker that runs the workflow. The risk queue keeps the same
-     * steps for histories recorded before they became local.
+     * steps for histories recorded before they became local. The payments worker runs the
+     * disbursement workflow and already implements its local reads
+     * ({@link DisbursementWorkflowImpl#LOCAL_ACTIVITIES}).
      */
     static final Map<String, List<Class<?>>> ACTIVITIES_BY_QUEUE = Map.of(
             TaskQueues.LOAN_APPLICATIONS, LoanApplicationWorkflowImpl.LOCAL_ACTIVITIES,

@@ -95,6 +95,9 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public final Set<String> unconsumable = ConcurrentHashMap.newKeySet();
     /** How many times reading the recorded attempts fails for good, each failing a disbursement run. */
     public final java.util.concurrent.atomic.AtomicInteger brokenReads = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times reading the recorded attempts fails next as a database that is away (retryable). */
+    public final java.util.concurrent.atomic.AtomicInteger unreachableReads =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public volatile long bureauDelayMillis;
     public volatile long deviceDelayMillis;
@@ -271,6 +274,9 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public List<PayoutAttempt> recordedPayoutAttempts(String applicationId) {
         if (brokenReads.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw ApplicationFailure.newNonRetryableFailure("corrupt payout row", Failures.INVALID_INPUT.name());
+        }
+        if (unreachableReads.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw ApplicationFailure.newFailure("connection refused", "DataAccessResourceFailureException");
         }
         List<PayoutAttempt> recorded = new ArrayList<>(attempts.values());
         recorded.removeIf(attempt -> !attempt.idempotencyKey().startsWith(applicationId + ":"));
