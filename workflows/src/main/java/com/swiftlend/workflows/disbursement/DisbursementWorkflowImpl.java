@@ -146,8 +146,8 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         Set<String> tried = new HashSet<>();
         recorded.forEach(attempt -> tried.add(attempt.channel()));
         int next = recorded.stream().mapToInt(PayoutAttempt::attempt).max().orElse(0) + 1;
-        ChannelRanking ranking = (localReads ? localRouting : routing).rankChannels(new RoutingRequest(request.applicationId(), request.amount(),
-                currency()));
+        ChannelRanking ranking = (localReads ? localRouting : routing).rankChannels(
+                new RoutingRequest(request.applicationId(), request.amount(), currency()));
         status = status.withRouting(ranking).at(DisbursementStep.SENDING);
         for (String channel : ranking.channels()) {
             if (next > request.policy().maxPayoutAttempts()) {
