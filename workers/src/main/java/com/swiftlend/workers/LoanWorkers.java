@@ -1,7 +1,6 @@
 package com.swiftlend.workers;
 
 import com.swiftlend.workflows.TaskQueues;
-import com.swiftlend.workflows.application.ApplicationRecords;
 import com.swiftlend.workflows.application.LoanApplicationWorkflow;
 import com.swiftlend.workflows.application.LoanApplicationWorkflowImpl;
 import com.swiftlend.workflows.application.LoanWorkflowSettings;
@@ -45,8 +44,16 @@ class LoanWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LoanWorkers.class);
 
+    /**
+     * The loan-applications worker runs the status record (a regular activity on its queue) and
+     * the workflow's local activities ({@link LoanApplicationWorkflowImpl#LOCAL_ACTIVITIES}): a
+     * local activity runs on the worker that runs the workflow. The risk queue keeps the same
+     * steps for histories recorded before they became local. The payments worker runs the
+     * disbursement workflow and already implements its local reads
+     * ({@link DisbursementWorkflowImpl#LOCAL_ACTIVITIES}).
+     */
     static final Map<String, List<Class<?>>> ACTIVITIES_BY_QUEUE = Map.of(
-            TaskQueues.LOAN_APPLICATIONS, List.of(ApplicationRecords.class),
+            TaskQueues.LOAN_APPLICATIONS, LoanApplicationWorkflowImpl.LOCAL_ACTIVITIES,
             TaskQueues.RISK, List.of(CreditBureauCheck.class, AntiFraudCheck.class, BlacklistCheck.class,
                     DeviceCheck.class, VelocityCheck.class, CreditScoring.class, LoanDecisioning.class),
             TaskQueues.PAYMENTS, List.of(ChannelRouting.class, Disbursement.class, ChannelPayouts.class,

@@ -5,7 +5,6 @@ import com.swiftlend.workflows.TaskQueues;
 import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.decision.DecisionRequest;
-import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.disbursement.DisbursementRequest;
 import com.swiftlend.workflows.disbursement.DisbursementStatus;
 import com.swiftlend.workflows.disbursement.DisbursementWorkflow;
@@ -24,20 +23,16 @@ import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.payment.PayoutStatus;
 import com.swiftlend.workflows.payment.RoutingRequest;
 import com.swiftlend.workflows.risk.AntiFraudCheck;
-import com.swiftlend.workflows.risk.BlacklistCheck;
 import com.swiftlend.workflows.risk.BlacklistScreening;
 import com.swiftlend.workflows.risk.BureauReport;
 import com.swiftlend.workflows.risk.CreditBureauCheck;
 import com.swiftlend.workflows.risk.DeviceAssessment;
-import com.swiftlend.workflows.risk.DeviceCheck;
 import com.swiftlend.workflows.risk.FraudAssessment;
 import com.swiftlend.workflows.risk.RiskProfile;
 import com.swiftlend.workflows.risk.RiskSource;
 import com.swiftlend.workflows.risk.RiskSubject;
-import com.swiftlend.workflows.risk.VelocityCheck;
 import com.swiftlend.workflows.risk.VelocityFeatures;
 import com.swiftlend.workflows.scoring.CreditScore;
-import com.swiftlend.workflows.scoring.CreditScoring;
 import com.swiftlend.workflows.scoring.ScoringRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -68,7 +63,7 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
     /**
      * Version 1: disbursement is a child workflow ({@link DisbursementWorkflow}), the settings are
      * recorded at start, and an approval needs terms. Histories without the marker run the
-     * inline payout loop they were recorded with.
+     * inline payout loop they were recorded with. Version 2: see {@link #LOCAL_STEPS}.
      */
     static final String DISBURSEMENT_CHANGE = "disbursement-child-workflow";
     private static final Map<ApplicationState, NoticeKind> NOTICES = Map.of(
@@ -77,15 +72,29 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
             ApplicationState.DISBURSEMENT_FAILED, NoticeKind.DISBURSEMENT_FAILED);
     static final int DISBURSEMENT_CHILD = 1;
 
+    /**
+     * Version 2: the in-process steps ({@link InProcessSteps}) run as local activities, and the
+     * risk evidence is published before scoring. Same change id as version 1, whose code it
+     * extends: one number tells which of the three paths a history follows.
+     */
+    static final int LOCAL_STEPS = 2;
+
+    /**
+     * What a worker polling {@link TaskQueues#LOAN_APPLICATIONS} must implement besides the status
+     * record: local activities execute on the worker that runs the workflow, whatever queue their
+     * regular form (histories before version 2) is scheduled on.
+     */
+    public static final List<Class<?>> LOCAL_ACTIVITIES = InProcessSteps.INTERFACES;
+
     private final LoanWorkflowSettings settings;
-    private final ApplicationRecords records;
+    /** The status record by the server, retried without limit: the fallback of the local one. */
+    private final ApplicationRecords serverRecords;
     private final CreditBureauCheck bureau;
     private final AntiFraudCheck antiFraud;
-    private final BlacklistCheck blacklist;
-    private final DeviceCheck device;
-    private final VelocityCheck velocity;
-    private final CreditScoring scoring;
-    private final LoanDecisioning decisioning;
+    /** The in-process steps as regular activities, for histories recorded before version 2. */
+    private final InProcessSteps activitySteps;
+    /** The in-process steps this run takes, as its version says. */
+    private InProcessSteps steps;
     private final ChannelRouting routing;
     private final Disbursement disbursement;
     private final Disbursement payoutLookup;
@@ -106,27 +115,12 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
 
     public LoanApplicationWorkflowImpl(LoanWorkflowSettings settings) {
         this.settings = settings;
-        this.records = Workflow.newActivityStub(ApplicationRecords.class, ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.LOAN_APPLICATIONS)
-                .setStartToCloseTimeout(Duration.ofSeconds(5))
-                // The record must be written, however long the database is away; no attempt limit.
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(10)).build())
-                .build());
-        this.bureau = Workflow.newActivityStub(CreditBureauCheck.class, riskOptions(RiskSource.CREDIT_BUREAU));
-        this.antiFraud = Workflow.newActivityStub(AntiFraudCheck.class, riskOptions(RiskSource.ANTI_FRAUD));
-        this.blacklist = Workflow.newActivityStub(BlacklistCheck.class, riskOptions(RiskSource.BLACKLIST));
-        this.device = Workflow.newActivityStub(DeviceCheck.class, riskOptions(RiskSource.DEVICE));
-        this.velocity = Workflow.newActivityStub(VelocityCheck.class, riskOptions(RiskSource.VELOCITY));
-        ActivityOptions decisionOptions = ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.RISK)
-                .setStartToCloseTimeout(settings.decisionTimeout())
-                .setRetryOptions(RetryOptions.newBuilder()
-                        .setMaximumAttempts(3)
-                        .setDoNotRetry(Failures.INVALID_INPUT.name())
-                        .build())
-                .build();
-        this.scoring = Workflow.newActivityStub(CreditScoring.class, decisionOptions);
-        this.decisioning = Workflow.newActivityStub(LoanDecisioning.class, decisionOptions);
+        this.serverRecords = Workflow.newActivityStub(ApplicationRecords.class, InProcessSteps.recordOptions());
+        this.bureau = Workflow.newActivityStub(CreditBureauCheck.class,
+                InProcessSteps.riskOptions(settings, RiskSource.CREDIT_BUREAU));
+        this.antiFraud = Workflow.newActivityStub(AntiFraudCheck.class,
+                InProcessSteps.riskOptions(settings, RiskSource.ANTI_FRAUD));
+        this.activitySteps = InProcessSteps.asActivities(settings);
         ActivityOptions paymentOptions = ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.PAYMENTS)
                 .setStartToCloseTimeout(settings.payoutTimeout())
@@ -152,26 +146,14 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
                 .build());
     }
 
-    private ActivityOptions riskOptions(RiskSource source) {
-        return ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.RISK)
-                .setStartToCloseTimeout(settings.riskCheckTimeout(source))
-                .setScheduleToCloseTimeout(settings.riskCheckDeadline())
-                .setRetryOptions(RetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofMillis(50))
-                        .setMaximumAttempts(settings.riskCheckMaxAttempts())
-                        .setDoNotRetry(Failures.INVALID_INPUT.name())
-                        .build())
-                .build();
-    }
-
     @Override
     public ApplicationStatus process(LoanApplicationInput input) {
-        version = Workflow.getVersion(DISBURSEMENT_CHANGE, Workflow.DEFAULT_VERSION, DISBURSEMENT_CHILD);
+        version = Workflow.getVersion(DISBURSEMENT_CHANGE, Workflow.DEFAULT_VERSION, LOCAL_STEPS);
         // Fixed for the whole run, as recorded: a worker configured otherwise replays the same commands.
         fixed = version == Workflow.DEFAULT_VERSION
                 ? settings
                 : Workflow.sideEffect(LoanWorkflowSettings.class, () -> settings);
+        steps = version >= LOCAL_STEPS ? InProcessSteps.asLocalActivities(fixed) : activitySteps;
         ResumePoint resume = input.resume();
         status = ApplicationStatus.submitted(input.applicationId(), resume == null ? 0 : resume.revision(),
                 input.submittedAt(), now());
@@ -214,16 +196,21 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         RiskProfile risk = runRiskChecks(subject(input));
         status = status.withRiskChecks(risk.results().stream().map(RiskCheckView::of).toList())
                 .advance(status.status(), ApplicationStep.SCORING, now());
+        if (steps.local()) {
+            // A revision that was never recorded before, now that recording is cheap: the borrower
+            // sees the evidence while the score and the rules are still to come.
+            publish();
+        }
         CreditScore score;
         try {
-            score = scoring.score(new ScoringRequest(input.applicationId(), risk, input.terms().amount(),
+            score = steps.scoring().score(new ScoringRequest(input.applicationId(), risk, input.terms().amount(),
                     input.terms().termDays()));
         } catch (ActivityFailure failure) {
             log.warn("Scoring failed for {}; sending to manual review", input.applicationId());
             return unscoredReview("SCORING_UNAVAILABLE");
         }
         try {
-            return decisioning.decide(new DecisionRequest(input.applicationId(), risk, score,
+            return steps.decisioning().decide(new DecisionRequest(input.applicationId(), risk, score,
                     input.terms().amount(), input.terms().termDays()));
         } catch (ActivityFailure failure) {
             log.warn("Decision rules failed for {}; sending to manual review", input.applicationId());
@@ -236,17 +223,22 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         return new Decision(DecisionOutcome.MANUAL_REVIEW, List.of(reason), null, null, null, null, null);
     }
 
-    /** Every source is asked at once; one that fails or times out becomes UNAVAILABLE evidence. */
+    /**
+     * Every source is asked at once; one that fails or times out becomes UNAVAILABLE evidence.
+     * Since version 2 the remote sources are scheduled when this workflow task completes, after the
+     * local checks have answered: milliseconds, at worst their deadline when Redis or the database
+     * stalls. That is the price of sparing three round trips on every application.
+     */
     private RiskProfile runRiskChecks(RiskSubject subject) {
         Promise<BureauReport> bureauReport = Async.function(bureau::fetchCreditReport, subject)
                 .exceptionally(failure -> BureauReport.unavailable(describe(failure)));
         Promise<FraudAssessment> fraud = Async.function(antiFraud::assessFraud, subject)
                 .exceptionally(failure -> FraudAssessment.unavailable(describe(failure)));
-        Promise<BlacklistScreening> listed = Async.function(blacklist::screenBlacklist, subject)
+        Promise<BlacklistScreening> listed = Async.function(steps.blacklist()::screenBlacklist, subject)
                 .exceptionally(failure -> BlacklistScreening.unavailable(describe(failure)));
-        Promise<DeviceAssessment> deviceRisk = Async.function(device::inspectDevice, subject)
+        Promise<DeviceAssessment> deviceRisk = Async.function(steps.device()::inspectDevice, subject)
                 .exceptionally(failure -> DeviceAssessment.unavailable(describe(failure)));
-        Promise<VelocityFeatures> recent = Async.function(velocity::measureVelocity, subject)
+        Promise<VelocityFeatures> recent = Async.function(steps.velocity()::measureVelocity, subject)
                 .exceptionally(failure -> VelocityFeatures.unavailable(describe(failure)));
         Promise.allOf(bureauReport, fraud, listed, deviceRisk, recent).get();
         return new RiskProfile(bureauReport.get(), fraud.get(), listed.get(), deviceRisk.get(), recent.get());
@@ -475,7 +467,22 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
     }
 
     private void publish() {
-        records.recordStatus(status);
+        if (!steps.local()) {
+            steps.records().recordStatus(status);
+            return;
+        }
+        try {
+            steps.records().recordStatus(status);
+        } catch (ActivityFailure failure) {
+            if (failure.getCause() instanceof ApplicationFailure cause && cause.isNonRetryable()) {
+                throw failure;
+            }
+            // The database did not take it in a few quick tries: the server retries it for as long
+            // as it takes, as before version 2. The same revision, so a late local write is harmless.
+            log.warn("Status revision {} of {} recorded by the server after local tries failed", status.revision(),
+                    status.id());
+            serverRecords.recordStatus(status);
+        }
     }
 
     private static RiskSubject subject(LoanApplicationInput input) {

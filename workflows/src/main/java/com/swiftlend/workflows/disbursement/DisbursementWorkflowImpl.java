@@ -18,8 +18,10 @@ import com.swiftlend.workflows.payment.PayoutOrder;
 import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.payment.RoutingRequest;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,10 +50,28 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
     static final int POLLS_PER_RUN = 500;
     static final String CURRENCY = "CNY";
 
+    /**
+     * Version 1: the in-process reads (recorded attempts, eligible funders, channel ranking) are
+     * local activities, run by the worker of this workflow; money moves as regular activities.
+     * Histories without the marker schedule all of them as regular activities.
+     */
+    static final String LOCAL_READS_CHANGE = "disbursement-local-reads";
+    static final int LOCAL_READS = 1;
+    /** What the worker of this workflow (payments) must implement for its local activities. */
+    public static final List<Class<?>> LOCAL_ACTIVITIES = List.of(ChannelPayouts.class, ChannelRouting.class,
+            Funding.class);
+    /** In-process tries of reading the recorded attempts before the server reads them (without limit). */
+    public static final int LOCAL_READ_ATTEMPTS = 3;
+
     private final ChannelPayouts payouts;
     private final ChannelRouting routing;
     private final Funding funding;
     private final Funding settlement;
+    private final ChannelPayouts localPayouts;
+    private final ChannelRouting localRouting;
+    private final Funding localFunding;
+    /** Whether this run reads as local activities, as its history records. */
+    private boolean localReads;
 
     private DisbursementRequest request;
     private DisbursementStatus status;
@@ -87,13 +107,26 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         // A funder that answers late is asked again (idempotent at the funder by application id),
         // then given up for the next one: the borrower should not wait on one partner.
         this.funding = Workflow.newActivityStub(Funding.class, bounded);
+        // Reads of our own database: the same timeout and retries as their regular form, in-process.
+        LocalActivityOptions reads = LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(settings.payoutTimeout())
+                .setRetryOptions(bounded.getRetryOptions())
+                .build();
+        this.localRouting = Workflow.newLocalActivityStub(ChannelRouting.class, reads);
+        this.localFunding = Workflow.newLocalActivityStub(Funding.class, reads);
+        this.localPayouts = Workflow.newLocalActivityStub(ChannelPayouts.class, LocalActivityOptions.newBuilder(reads)
+                .setRetryOptions(RetryOptions.newBuilder(money.getRetryOptions())
+                        .setMaximumAttempts(LOCAL_READ_ATTEMPTS)
+                        .build())
+                .build());
     }
 
     @Override
     public DisbursementStatus disburse(DisbursementRequest request) {
         this.request = request;
+        localReads = Workflow.getVersion(LOCAL_READS_CHANGE, Workflow.DEFAULT_VERSION, LOCAL_READS) == LOCAL_READS;
         status = DisbursementStatus.started(request.applicationId());
-        List<PayoutAttempt> recorded = payouts.recordedPayoutAttempts(request.applicationId());
+        List<PayoutAttempt> recorded = recordedAttempts();
         status = status.withAttempts(recorded);
         // Before anything else: money an earlier run may already have sent is settled first, with
         // the funder it was sent for, whatever the funders' quotas say now.
@@ -113,8 +146,8 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         Set<String> tried = new HashSet<>();
         recorded.forEach(attempt -> tried.add(attempt.channel()));
         int next = recorded.stream().mapToInt(PayoutAttempt::attempt).max().orElse(0) + 1;
-        ChannelRanking ranking = routing.rankChannels(new RoutingRequest(request.applicationId(), request.amount(),
-                currency()));
+        ChannelRanking ranking = (localReads ? localRouting : routing).rankChannels(
+                new RoutingRequest(request.applicationId(), request.amount(), currency()));
         status = status.withRouting(ranking).at(DisbursementStep.SENDING);
         for (String channel : ranking.channels()) {
             if (next > request.policy().maxPayoutAttempts()) {
@@ -145,7 +178,7 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
         List<FunderRefusal> refusals = new ArrayList<>();
         List<FunderOffer> offers;
         try {
-            offers = funding.eligibleFunders(ask);
+            offers = (localReads ? localFunding : funding).eligibleFunders(ask);
         } catch (ActivityFailure failure) {
             log.warn("No funder list for {}", request.applicationId());
             return new FundingView(null, null, "NONE", List.of(new FunderRefusal("*", "UNAVAILABLE")));
@@ -170,6 +203,28 @@ public class DisbursementWorkflowImpl implements DisbursementWorkflow {
             settlement.releaseFunding(request.applicationId(), offer.funder(), refusal);
         }
         return new FundingView(null, null, "NONE", refusals);
+    }
+
+    /**
+     * What the database holds of this application's payouts. It must be read however long the
+     * database is away: after a few quick tries in-process, the server retries it without limit
+     * (as before version 1), so a long outage neither fails the disbursement nor holds its
+     * workflow task open. A read that can never succeed fails at once, as it always did.
+     */
+    private List<PayoutAttempt> recordedAttempts() {
+        if (!localReads) {
+            return payouts.recordedPayoutAttempts(request.applicationId());
+        }
+        try {
+            return localPayouts.recordedPayoutAttempts(request.applicationId());
+        } catch (ActivityFailure failure) {
+            if (failure.getCause() instanceof ApplicationFailure cause && (cause.isNonRetryable()
+                    || Failures.INVALID_INPUT.name().equals(cause.getType()))) {
+                throw failure;
+            }
+            log.warn("Payout attempts of {} read by the server after local tries failed", request.applicationId());
+            return payouts.recordedPayoutAttempts(request.applicationId());
+        }
     }
 
     /**

@@ -95,8 +95,15 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public final Set<String> unconsumable = ConcurrentHashMap.newKeySet();
     /** How many times reading the recorded attempts fails for good, each failing a disbursement run. */
     public final java.util.concurrent.atomic.AtomicInteger brokenReads = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times reading the recorded attempts fails next as a database that is away (retryable). */
+    public final java.util.concurrent.atomic.AtomicInteger unreachableReads =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public volatile long bureauDelayMillis;
+    public volatile long deviceDelayMillis;
+    /** How many status records fail next, as a database that is away fails them (retryable). */
+    public final java.util.concurrent.atomic.AtomicInteger failingRecords =
+            new java.util.concurrent.atomic.AtomicInteger();
     public volatile boolean scoringFails;
     public volatile DecisionOutcome decisionOutcome = DecisionOutcome.APPROVE;
     public volatile List<String> channels = List.of("swiftpay", "bankwire");
@@ -109,13 +116,7 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public BureauReport fetchCreditReport(RiskSubject subject) {
-        if (bureauDelayMillis > 0) {
-            try {
-                Thread.sleep(bureauDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        pause(bureauDelayMillis);
         return new BureauReport(RiskOutcome.PASS, true, 720, 0, 1, new BigDecimal("1200"), 1, "file found");
     }
 
@@ -131,6 +132,7 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public DeviceAssessment inspectDevice(RiskSubject subject) {
+        pause(deviceDelayMillis);
         return new DeviceAssessment(RiskOutcome.PASS, 1, 1, "device not shared");
     }
 
@@ -207,7 +209,21 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
 
     @Override
     public void recordStatus(ApplicationStatus status) {
+        if (failingRecords.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw ApplicationFailure.newFailure("connection refused", "DataAccessResourceFailureException");
+        }
         recorded.add(status);
+    }
+
+    /** A slow party: the activity's timeout, not this pause, decides what the workflow sees. */
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -258,6 +274,9 @@ public class FakeParties implements CreditBureauCheck, AntiFraudCheck, Blacklist
     public List<PayoutAttempt> recordedPayoutAttempts(String applicationId) {
         if (brokenReads.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw ApplicationFailure.newNonRetryableFailure("corrupt payout row", Failures.INVALID_INPUT.name());
+        }
+        if (unreachableReads.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw ApplicationFailure.newFailure("connection refused", "DataAccessResourceFailureException");
         }
         List<PayoutAttempt> recorded = new ArrayList<>(attempts.values());
         recorded.removeIf(attempt -> !attempt.idempotencyKey().startsWith(applicationId + ":"));

@@ -64,6 +64,26 @@ class LoanApplicationReplayTest {
         "histories/v1/disbursement-resumed-in-doubt.json"
     };
 
+    /**
+     * Recorded on version 2 (the in-process steps as local activities), with disbursements on
+     * {@code disbursement-local-reads} version 1: including a local risk check that timed out and
+     * status records and an attempts read that fell back to the server after failing locally.
+     */
+    private static final String[] COMMITTED_V2 = {
+        "histories/v2/loan-application-disbursed.json",
+        "histories/v2/loan-application-manual-review-approved.json",
+        "histories/v2/loan-application-resumed-while-disbursing.json",
+        "histories/v2/loan-application-device-timed-out.json",
+        "histories/v2/loan-application-records-fell-back.json"
+    };
+    private static final String[] COMMITTED_V2_DISBURSEMENTS = {
+        "histories/v2/disbursement-disbursed.json",
+        "histories/v2/disbursement-in-doubt-then-paid.json",
+        "histories/v2/disbursement-failed-over.json",
+        "histories/v2/disbursement-resumed-in-doubt.json",
+        "histories/v2/disbursement-reads-fell-back.json"
+    };
+
     @Test
     void givenCommittedHistories_whenReplayedOnCurrentCode_theyReplayWithoutNondeterminism() throws Exception {
         for (String history : COMMITTED) {
@@ -73,6 +93,12 @@ class LoanApplicationReplayTest {
             WorkflowReplayer.replayWorkflowExecutionFromResource(history, LoanApplicationWorkflowImpl.class);
         }
         for (String history : COMMITTED_V1_DISBURSEMENTS) {
+            WorkflowReplayer.replayWorkflowExecutionFromResource(history, DisbursementWorkflowImpl.class);
+        }
+        for (String history : COMMITTED_V2) {
+            WorkflowReplayer.replayWorkflowExecutionFromResource(history, LoanApplicationWorkflowImpl.class);
+        }
+        for (String history : COMMITTED_V2_DISBURSEMENTS) {
             WorkflowReplayer.replayWorkflowExecutionFromResource(history, DisbursementWorkflowImpl.class);
         }
     }
@@ -93,7 +119,7 @@ class LoanApplicationReplayTest {
 
     @Test
     void givenCurrentCode_whenRecordingHistories_theyReplay() throws Exception {
-        Path directory = Path.of("target", "histories", "v1");
+        Path directory = Path.of("target", "histories", "v2");
         Files.createDirectories(directory);
         Recording disbursed = record(DecisionOutcome.APPROVE, null, parties -> { });
         Recording reviewed = record(DecisionOutcome.MANUAL_REVIEW, null, parties -> { });
@@ -111,6 +137,11 @@ class LoanApplicationReplayTest {
                     PayoutState.SENT_UNCONFIRMED, null, null, false, "harbor-capital"));
             parties.scripts.put("bankwire", FakeParties.ChannelScript.TIMEOUT_AFTER_PAYING);
         });
+        Recording deviceTimedOut = record(DecisionOutcome.APPROVE, null, parties -> parties.deviceDelayMillis = 2_000);
+        Recording fellBack = record(DecisionOutcome.APPROVE, null, parties -> {
+            parties.failingRecords.set(InProcessSteps.LOCAL_RECORD_ATTEMPTS);
+            parties.unreachableReads.set(DisbursementWorkflowImpl.LOCAL_READ_ATTEMPTS);
+        });
         write(directory.resolve("loan-application-disbursed.json"), disbursed.loan());
         write(directory.resolve("loan-application-manual-review-approved.json"), reviewed.loan());
         write(directory.resolve("loan-application-resumed-while-disbursing.json"), resumed.loan());
@@ -118,12 +149,17 @@ class LoanApplicationReplayTest {
         write(directory.resolve("disbursement-in-doubt-then-paid.json"), inDoubt.disbursement());
         write(directory.resolve("disbursement-failed-over.json"), failedOver.disbursement());
         write(directory.resolve("disbursement-resumed-in-doubt.json"), resumedInDoubt.disbursement());
+        write(directory.resolve("loan-application-device-timed-out.json"), deviceTimedOut.loan());
+        write(directory.resolve("loan-application-records-fell-back.json"), fellBack.loan());
+        write(directory.resolve("disbursement-reads-fell-back.json"), fellBack.disbursement());
 
-        for (Recording recording : List.of(disbursed, reviewed, resumed, inDoubt, failedOver, resumedInDoubt)) {
+        for (Recording recording : List.of(disbursed, reviewed, resumed, inDoubt, failedOver, resumedInDoubt,
+                deviceTimedOut, fellBack)) {
             WorkflowReplayer.replayWorkflowExecution(recording.loan(), LoanApplicationWorkflowImpl.class);
             WorkflowReplayer.replayWorkflowExecution(recording.disbursement(), DisbursementWorkflowImpl.class);
         }
         assertThat(disbursed.loan().getEvents()).hasSizeGreaterThan(20);
+        assertThat(LoanApplicationWorkflowTest.localActivities(disbursed.loan().getEvents())).contains("Score");
         assertThat(inDoubt.disbursement().getEvents()).hasSizeGreaterThan(disbursed.disbursement().getEvents().size());
     }
 

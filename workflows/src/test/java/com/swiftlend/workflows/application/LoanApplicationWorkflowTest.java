@@ -11,13 +11,16 @@ import com.swiftlend.workflows.payment.PayoutAttempt;
 import com.swiftlend.workflows.payment.PayoutState;
 import com.swiftlend.workflows.risk.RiskOutcome;
 import com.swiftlend.workflows.risk.RiskSource;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -293,6 +296,87 @@ class LoanApplicationWorkflowTest {
         assertThat(result.status()).isEqualTo(ApplicationState.REJECTED);
         assertThat(result.decision().reasons()).containsExactly("SCORE_BORDERLINE", "REVIEW_EXPIRED");
         assertThat(parties.recorded).allMatch(recorded -> recorded.revision() > 4);
+    }
+
+    @Test
+    void givenNewApplication_whenApplying_theInProcessStepsRunAsLocalActivitiesAndOnlyRemoteOnesAsActivities() {
+        stub().process(application(null));
+
+        List<HistoryEvent> events = environment.getWorkflowClient().fetchHistory(APPLICATION_ID).getEvents();
+        assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .containsExactlyInAnyOrder("FetchCreditReport", "AssessFraud", "NotifyBorrower");
+        assertThat(localActivities(events)).contains("RecordStatus", "ScreenBlacklist", "InspectDevice",
+                "MeasureVelocity", "Score", "Decide");
+        assertThat(localActivities(events)).filteredOn("RecordStatus"::equals).hasSize(parties.recorded.size());
+        assertThat(events).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+                .extracting(event -> event.getMarkerRecordedEventAttributes().getMarkerName())
+                .contains("Version");
+    }
+
+    @Test
+    void givenDeviceCheckOutlastsItsTimeout_whenApplying_itIsUnavailableEvidenceAndTheFlowGoesOn() {
+        parties.deviceDelayMillis = 1_000;
+
+        ApplicationStatus result = stub().process(application(null));
+
+        RiskCheckView device = result.riskChecks().stream()
+                .filter(check -> check.source() == RiskSource.DEVICE).findFirst().orElseThrow();
+        assertThat(device.outcome()).isEqualTo(RiskOutcome.UNAVAILABLE);
+        assertThat(device.note()).contains("timed out");
+        assertThat(result.riskChecks()).filteredOn(check -> check.source() != RiskSource.DEVICE)
+                .allMatch(check -> check.outcome() == RiskOutcome.PASS);
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+    }
+
+    @Test
+    void givenRiskChecksAnswered_whenScoring_theEvidenceIsRecordedBeforeTheDecision() {
+        stub().process(application(null));
+
+        ApplicationStatus evidence = parties.recorded.stream()
+                .filter(recorded -> recorded.step() == ApplicationStep.SCORING).findFirst().orElseThrow();
+        assertThat(evidence.status()).isEqualTo(ApplicationState.UNDER_REVIEW);
+        assertThat(evidence.decision()).isNull();
+        assertThat(evidence.riskChecks()).extracting(RiskCheckView::source).containsExactly(RiskSource.values());
+        assertThat(parties.recorded).extracting(ApplicationStatus::revision).doesNotHaveDuplicates().isSorted();
+        assertThat(parties.recorded.indexOf(evidence)).isLessThan(indexOfFirstDecided());
+    }
+
+    @Test
+    void givenTheDatabaseFailsTheLocalTries_whenRecordingAStatus_theServerRecordsItAndNoRevisionIsLost() {
+        parties.failingRecords.set(InProcessSteps.LOCAL_RECORD_ATTEMPTS);
+
+        ApplicationStatus result = stub().process(application(null));
+
+        assertThat(result.status()).isEqualTo(ApplicationState.DISBURSED);
+        assertThat(parties.recorded.get(0).status()).isEqualTo(ApplicationState.UNDER_REVIEW);
+        assertThat(parties.recorded.get(0).step()).isEqualTo(ApplicationStep.RISK_CHECKS);
+        assertThat(parties.recorded).extracting(ApplicationStatus::revision).doesNotHaveDuplicates().isSorted();
+        assertThat(parties.recorded).last().extracting(ApplicationStatus::revision).isEqualTo(result.revision());
+        List<HistoryEvent> events = environment.getWorkflowClient().fetchHistory(APPLICATION_ID).getEvents();
+        assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .containsOnlyOnce("RecordStatus");
+    }
+
+    private int indexOfFirstDecided() {
+        for (int i = 0; i < parties.recorded.size(); i++) {
+            if (parties.recorded.get(i).decision() != null) {
+                return i;
+            }
+        }
+        throw new AssertionError("no decided revision recorded");
+    }
+
+    /** The activity type of each local activity the history records, in order. */
+    static List<String> localActivities(List<HistoryEvent> events) {
+        return events.stream()
+                .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+                .map(HistoryEvent::getMarkerRecordedEventAttributes)
+                .filter(marker -> marker.getMarkerName().equals("LocalActivity"))
+                .map(marker -> DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+                        Optional.of(marker.getDetailsOrThrow("type")), String.class, String.class))
+                .toList();
     }
 
     private void waitFor(LoanApplicationWorkflow workflow, ApplicationState state) {

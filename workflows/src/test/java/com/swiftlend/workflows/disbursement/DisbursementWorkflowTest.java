@@ -9,6 +9,7 @@ import com.swiftlend.workflows.funding.FunderRefusal;
 import com.swiftlend.workflows.payment.PayoutAttempt;
 import com.swiftlend.workflows.payment.PayoutOrder;
 import com.swiftlend.workflows.payment.PayoutState;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -214,5 +215,34 @@ class DisbursementWorkflowTest {
         assertThat(result.funding().state()).isEqualTo("RELEASED");
         assertThat(parties.released).containsExactly("harbor-capital:NO_CHANNEL_AVAILABLE");
         assertThat(List.copyOf(parties.paidAtChannel.keySet())).isEmpty();
+    }
+
+    @Test
+    void givenANewDisbursement_whenDisbursing_ourOwnReadsAreLocalActivitiesAndMoneyMovesAsActivities() {
+        stub().disburse(request(3));
+
+        List<HistoryEvent> events = environment.getWorkflowClient()
+                .fetchHistory(DisbursementRequest.workflowId(APPLICATION_ID)).getEvents();
+        assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .containsExactly("ReserveQuota", "RequestFunderApproval", "SendPayout", "ConsumeFunding");
+        assertThat(events).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+                .extracting(event -> event.getMarkerRecordedEventAttributes().getMarkerName())
+                .containsExactly("Version", "LocalActivity", "LocalActivity", "LocalActivity");
+    }
+
+    @Test
+    void givenTheDatabaseFailsTheLocalReads_whenDisbursing_theServerReadsTheAttemptsAndItPaysOnce() {
+        parties.unreachableReads.set(DisbursementWorkflowImpl.LOCAL_READ_ATTEMPTS);
+
+        DisbursementStatus result = stub().disburse(request(3));
+
+        assertThat(result.disbursed()).isTrue();
+        assertThat(parties.sends).extracting(PayoutOrder::idempotencyKey).containsExactly(FIRST_KEY);
+        List<HistoryEvent> events = environment.getWorkflowClient()
+                .fetchHistory(DisbursementRequest.workflowId(APPLICATION_ID)).getEvents();
+        assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .startsWith("RecordedPayoutAttempts");
     }
 }
