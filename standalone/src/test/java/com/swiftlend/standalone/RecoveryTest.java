@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.swiftlend.api.application.UnfinishedApplications;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.application.PublishedStatuses;
 import com.swiftlend.records.ledger.Ledger;
 import com.swiftlend.records.ledger.PrincipalHold;
 import com.swiftlend.records.payout.ChannelBalanceHolds;
@@ -47,6 +48,9 @@ class RecoveryTest {
 
     @Autowired
     LoanApplicationRepository applications;
+
+    @Autowired
+    PublishedStatuses published;
 
     @Autowired
     PayoutRepository payouts;
@@ -106,10 +110,9 @@ class RecoveryTest {
         Instant decided = Instant.now().minusSeconds(50).truncatedTo(ChronoUnit.MILLIS);
         Decision approve = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2600"),
                 new BigDecimal("0.12"), "1.0.0", "credit-risk-placeholder-1", 0.03);
-        application.apply(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
+        published.record(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
                 List.of(), approve, new PayoutView(1, "swiftpay", null, null, null), null, decided, decided,
                 decided, null, null, null, null));
-        applications.saveAndFlush(application);
         // What the earlier run wrote before it crashed: the row settled and its books with it.
         transactions.executeWithoutResult(tx -> {
             Payout paid = Payout.claimed(key, application.getId(), 1, "swiftpay", new BigDecimal("2600"), "CNY", null,
@@ -146,9 +149,8 @@ class RecoveryTest {
         Instant decided = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
         Decision approve = new Decision(DecisionOutcome.APPROVE, List.of("LOW_RISK"), new BigDecimal("2700"),
                 new BigDecimal("0.12"), "1.0.0", "credit-risk-placeholder-1", 0.03);
-        application.apply(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
+        published.record(new ApplicationStatus(id, ApplicationState.DISBURSING, ApplicationStep.DISBURSING, 6,
                 List.of(), approve, null, null, decided, decided, decided, null, null, null, null));
-        applications.saveAndFlush(application);
         // The earlier run reserved its funder's quota, marked the payout sent and crashed before
         // the answer came back...
         assertThat(funding.reserveQuota(new FundingRequest(id, new BigDecimal("2700"), 30,
@@ -191,10 +193,9 @@ class RecoveryTest {
         // What the workflow decides when the model could not score: a review, with no terms at all.
         Decision unscored = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORING_UNAVAILABLE"), null, null,
                 null, null, null);
-        application.apply(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
+        published.record(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
                 List.of(), unscored, null, null, decided, decided, decided, decided.plus(24, ChronoUnit.HOURS), null,
                 null, null));
-        applications.saveAndFlush(application);
         recovery.resume();
         client.awaitStep(id, java.util.Set.of("AWAITING_REVIEW"));
 
@@ -221,9 +222,8 @@ class RecoveryTest {
         Instant deadline = decided.plus(24, ChronoUnit.HOURS);
         Decision review = new Decision(DecisionOutcome.MANUAL_REVIEW, List.of("SCORE_BORDERLINE"),
                 new BigDecimal("1200"), new BigDecimal("0.24"), "1.0.0", "credit-risk-placeholder-1", 0.2);
-        application.apply(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
+        published.record(new ApplicationStatus(id, ApplicationState.MANUAL_REVIEW, ApplicationStep.AWAITING_REVIEW, 4,
                 List.of(), review, null, null, decided, decided, decided, deadline, null, null, null));
-        applications.saveAndFlush(application);
 
         recovery.resume();
         client.awaitStep(id, java.util.Set.of("AWAITING_REVIEW"));

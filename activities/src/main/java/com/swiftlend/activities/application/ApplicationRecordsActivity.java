@@ -1,10 +1,6 @@
 package com.swiftlend.activities.application;
 
-import com.swiftlend.records.application.LoanApplication;
-import com.swiftlend.records.application.LoanApplicationRepository;
-import com.swiftlend.records.application.PublishedStatus;
-import com.swiftlend.records.application.StatusHistoryEntry;
-import com.swiftlend.records.application.StatusHistoryRepository;
+import com.swiftlend.records.application.PublishedStatuses;
 import com.swiftlend.records.audit.AuditEvent;
 import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.workflows.Failures;
@@ -34,15 +30,12 @@ class ApplicationRecordsActivity implements ApplicationRecords {
 
     static final String REVIEW_EXPIRED = "REVIEW_EXPIRED";
 
-    private final LoanApplicationRepository applications;
-    private final StatusHistoryRepository history;
+    private final PublishedStatuses statuses;
     private final AuditTrail audit;
     private final StringRedisTemplate redis;
 
-    ApplicationRecordsActivity(LoanApplicationRepository applications, StatusHistoryRepository history,
-            AuditTrail audit, StringRedisTemplate redis) {
-        this.applications = applications;
-        this.history = history;
+    ApplicationRecordsActivity(PublishedStatuses statuses, AuditTrail audit, StringRedisTemplate redis) {
+        this.statuses = statuses;
         this.audit = audit;
         this.redis = redis;
     }
@@ -50,13 +43,10 @@ class ApplicationRecordsActivity implements ApplicationRecords {
     @Override
     @Transactional
     public void recordStatus(ApplicationStatus status) {
-        UUID id = UUID.fromString(status.id());
-        LoanApplication application = applications.findById(id)
-                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-                        "no application " + status.id(), Failures.INVALID_INPUT.name()));
-        if (application.apply(status)) {
-            history.save(StatusHistoryEntry.of(status));
-            auditReviewVerdict(id, status);
+        boolean newer = statuses.record(status).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "no application " + status.id(), Failures.INVALID_INPUT.name()));
+        if (newer) {
+            auditReviewVerdict(UUID.fromString(status.id()), status);
             announceAfterCommit(status.id());
         }
     }
@@ -71,7 +61,7 @@ class ApplicationRecordsActivity implements ApplicationRecords {
             @Override
             public void afterCommit() {
                 try {
-                    redis.convertAndSend(PublishedStatus.UPDATES_CHANNEL, applicationId);
+                    redis.convertAndSend(PublishedStatuses.UPDATES_CHANNEL, applicationId);
                 } catch (RuntimeException unavailable) {
                     log.warn("Could not announce a new status revision of {}: {}", applicationId,
                             unavailable.toString());

@@ -1,6 +1,6 @@
 package com.swiftlend.api.application;
 
-import com.swiftlend.records.application.PublishedStatus;
+import com.swiftlend.records.application.PublishedStatuses;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +19,7 @@ class ApiConfiguration {
     RedisMessageListenerContainer statusAnnouncements(RedisConnectionFactory redis, StatusStreams streams) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
-        container.addMessageListener(streams, new ChannelTopic(PublishedStatus.UPDATES_CHANNEL));
+        container.addMessageListener(streams, new ChannelTopic(PublishedStatuses.UPDATES_CHANNEL));
         return container;
     }
 

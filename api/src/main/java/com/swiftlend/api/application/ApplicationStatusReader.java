@@ -2,7 +2,7 @@ package com.swiftlend.api.application;
 
 import com.swiftlend.api.auth.Caller;
 import com.swiftlend.records.application.PublishedStatus;
-import com.swiftlend.records.application.PublishedStatusRepository;
+import com.swiftlend.records.application.PublishedStatuses;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationStatusReader {
 
-    private final PublishedStatusRepository statuses;
+    private final PublishedStatuses statuses;
 
-    ApplicationStatusReader(PublishedStatusRepository statuses) {
+    ApplicationStatusReader(PublishedStatuses statuses) {
         this.statuses = statuses;
     }
 
     /** Empty when there is no such application or the caller may not see it: both look alike. */
     Optional<PublishedStatus> read(UUID id, Caller caller) {
-        return statuses.findById(id).filter(status -> caller.operator() || caller.owns(status.getPhoneIndex()));
+        return statuses.find(id).filter(status -> caller.operator() || caller.owns(status.getPhoneIndex()));
     }
 }

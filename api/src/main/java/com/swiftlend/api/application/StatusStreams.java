@@ -1,7 +1,7 @@
 package com.swiftlend.api.application;
 
 import com.swiftlend.records.application.PublishedStatus;
-import com.swiftlend.records.application.PublishedStatusRepository;
+import com.swiftlend.records.application.PublishedStatuses;
 import com.swiftlend.records.application.StatusHistoryEntry;
 import com.swiftlend.records.application.StatusHistoryRepository;
 import com.swiftlend.workflows.application.ApplicationStatus;
@@ -41,7 +41,7 @@ class StatusStreams implements MessageListener, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StatusStreams.class);
     static final String EVENT = "status";
 
-    private final PublishedStatusRepository published;
+    private final PublishedStatuses published;
     private final StatusHistoryRepository history;
     private final StatusStreamProperties properties;
     private final Map<UUID, Set<Stream>> open = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ class StatusStreams implements MessageListener, DisposableBean {
     private final ExecutorService senders;
     private final ScheduledExecutorService rechecks;
 
-    StatusStreams(PublishedStatusRepository published, StatusHistoryRepository history,
+    StatusStreams(PublishedStatuses published, StatusHistoryRepository history,
             StatusStreamProperties properties) {
         this.published = published;
         this.history = history;
@@ -165,7 +165,7 @@ class StatusStreams implements MessageListener, DisposableBean {
                 }
                 // The submission (revision 0) and revisions recorded before snapshots were kept
                 // have no snapshot: the latest status stands for them.
-                PublishedStatus latest = published.findById(application).orElse(null);
+                PublishedStatus latest = published.find(application).orElse(null);
                 if (latest == null) {
                     return;
                 }

@@ -167,32 +167,6 @@ public class LoanApplication {
         phoneIndex = blindIndex.of(BlindIndex.PHONE, phone);
     }
 
-    /**
-     * Takes a status revision from the workflow. Activities may be retried and deliveries may
-     * overlap, so a revision not newer than the one held is ignored.
-     *
-     * @return whether the revision was newer and is now held
-     */
-    public boolean apply(ApplicationStatus newer) {
-        if (newer.revision() <= revision) {
-            return false;
-        }
-        revision = newer.revision();
-        status = newer.status();
-        currentStep = newer.step();
-        riskChecks = newer.riskChecks() == null ? List.of() : List.copyOf(newer.riskChecks());
-        decision = newer.decision();
-        payout = newer.payout();
-        review = newer.review();
-        funding = newer.funding();
-        routing = newer.routing();
-        decidedAt = newer.decidedAt();
-        reviewDeadline = newer.reviewDeadline();
-        completedAt = newer.completedAt();
-        updatedAt = newer.updatedAt();
-        return true;
-    }
-
     public ApplicationStatus toStatus() {
         return new ApplicationStatus(id.toString(), status, currentStep, revision, riskChecks, decision, payout, review,
                 submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt, funding, routing);

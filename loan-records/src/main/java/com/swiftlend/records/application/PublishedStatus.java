@@ -1,5 +1,8 @@
 package com.swiftlend.records.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.workflows.application.ApplicationState;
 import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.ApplicationStep;
@@ -9,85 +12,62 @@ import com.swiftlend.workflows.application.RiskCheckView;
 import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.funding.FundingView;
 import com.swiftlend.workflows.payment.ChannelRanking;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * The read model of an application's status: the revision its workflow last published, as
- * {@code ApplicationRecords} wrote it, read from the same row as {@link LoanApplication} but only
- * the columns a status shows. It maps none of the encrypted personal data, so reading a status
- * decrypts nothing, and it never asks the workflow: a borrower polling every 20 ms costs one
- * primary-key read, not a workflow task on the worker that must make progress.
+ * {@code ApplicationRecords} wrote it to the application's row, read from only the columns a
+ * status shows (see {@link PublishedStatuses}). Whose it is and which revision come first and
+ * cheaply; the status itself is parsed only when it is asked for, so an unchanged poll answered
+ * {@code 304} parses nothing.
  */
-@Entity
-@Immutable
-@Table(name = "loan_application")
-public class PublishedStatus {
+public final class PublishedStatus {
 
-    /** Where the records publish "application X has a new revision" (Redis pub/sub), for live streams. */
-    public static final String UPDATES_CHANNEL = "swiftlend:application-status";
+    private static final TypeReference<List<RiskCheckView>> RISK_CHECKS = new TypeReference<>() {
+    };
 
-    @Id
-    private UUID id;
+    private final ObjectMapper json;
+    private final UUID id;
+    private final String phoneIndex;
+    private final int revision;
+    private final ApplicationState state;
+    private final ApplicationStep step;
+    private final String riskChecks;
+    private final String decision;
+    private final String payout;
+    private final String review;
+    private final String funding;
+    private final String routing;
+    private final Instant submittedAt;
+    private final Instant updatedAt;
+    private final Instant decidedAt;
+    private final Instant reviewDeadline;
+    private final Instant completedAt;
 
-    @Column(name = "phone_index")
-    private String phoneIndex;
-
-    @Enumerated(EnumType.STRING)
-    private ApplicationState status;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "current_step")
-    private ApplicationStep currentStep;
-
-    private int revision;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "risk_checks")
-    private List<RiskCheckView> riskChecks;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private Decision decision;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private PayoutView payout;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private ReviewVerdict review;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private FundingView funding;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private ChannelRanking routing;
-
-    @Column(name = "review_deadline")
-    private Instant reviewDeadline;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    protected PublishedStatus() {
-        // for JPA
+    /** One row of {@link PublishedStatuses#COLUMNS}. */
+    PublishedStatus(ResultSet row, ObjectMapper json) throws SQLException {
+        this.json = json;
+        this.id = row.getObject("id", UUID.class);
+        this.phoneIndex = row.getString("phone_index");
+        this.revision = row.getInt("revision");
+        this.state = ApplicationState.valueOf(row.getString("status"));
+        this.step = ApplicationStep.valueOf(row.getString("current_step"));
+        this.riskChecks = row.getString("risk_checks");
+        this.decision = row.getString("decision");
+        this.payout = row.getString("payout");
+        this.review = row.getString("review");
+        this.funding = row.getString("funding");
+        this.routing = row.getString("routing");
+        this.submittedAt = instant(row, "submitted_at");
+        this.updatedAt = instant(row, "updated_at");
+        this.decidedAt = instant(row, "decided_at");
+        this.reviewDeadline = instant(row, "review_deadline");
+        this.completedAt = instant(row, "completed_at");
     }
 
     public UUID getId() {
@@ -104,7 +84,31 @@ public class PublishedStatus {
     }
 
     public ApplicationStatus toStatus() {
-        return new ApplicationStatus(id.toString(), status, currentStep, revision, riskChecks, decision, payout,
-                review, submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt, funding, routing);
+        List<RiskCheckView> checks = parse(riskChecks, RISK_CHECKS);
+        return new ApplicationStatus(id.toString(), state, step, revision, checks == null ? List.of() : checks,
+                parse(decision, Decision.class), parse(payout, PayoutView.class), parse(review, ReviewVerdict.class),
+                submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt, parse(funding, FundingView.class),
+                parse(routing, ChannelRanking.class));
+    }
+
+    private <T> T parse(String text, Class<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " of application " + id, e);
+        }
+    }
+
+    private <T> T parse(String text, TypeReference<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable risk checks of application " + id, e);
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

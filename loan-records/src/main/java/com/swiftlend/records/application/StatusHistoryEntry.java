@@ -42,21 +42,13 @@ public class StatusHistoryEntry {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
-    /** The whole status at this revision, as a live stream sends it (null for revisions before V10). */
+    /** The whole status at this revision, as a live stream sends it (null for revisions before V10); written by {@link PublishedStatuses}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(updatable = false)
     private ApplicationStatus snapshot;
 
     protected StatusHistoryEntry() {
         // for JPA
-    }
-
-    /** The revision the workflow published, kept whole. */
-    public static StatusHistoryEntry of(ApplicationStatus status) {
-        StatusHistoryEntry entry = new StatusHistoryEntry(UUID.fromString(status.id()), status.revision(),
-                status.status(), status.step(), status.updatedAt());
-        entry.snapshot = status;
-        return entry;
     }
 
     public StatusHistoryEntry(UUID applicationId, int revision, ApplicationState status, ApplicationStep step,
