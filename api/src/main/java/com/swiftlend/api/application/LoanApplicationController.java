@@ -149,12 +149,12 @@ class LoanApplicationController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             Authentication authentication) {
         int lastSeen = lastSeenRevision(lastEventId);
-        PublishedStatus published = statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
+        statuses.read(id, Caller.of(authentication)).orElseThrow(() -> notFound(id));
         if (!streams.hasRoom()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, STREAMS_FULL,
                     "Too many live streams here now; poll GET /api/v1/applications/" + id + " instead.");
         }
-        return streams.open(published, lastSeen);
+        return streams.open(id, lastSeen);
     }
 
     private static int lastSeenRevision(String lastEventId) {

@@ -2,8 +2,6 @@ package com.swiftlend.api.application;
 
 import com.swiftlend.records.application.PublishedStatus;
 import com.swiftlend.records.application.PublishedStatuses;
-import com.swiftlend.records.application.StatusHistoryEntry;
-import com.swiftlend.records.application.StatusHistoryRepository;
 import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.ApplicationStep;
 import java.io.IOException;
@@ -42,17 +40,14 @@ class StatusStreams implements MessageListener, DisposableBean {
     static final String EVENT = "status";
 
     private final PublishedStatuses published;
-    private final StatusHistoryRepository history;
     private final StatusStreamProperties properties;
     private final Map<UUID, Set<Stream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private final ExecutorService senders;
     private final ScheduledExecutorService rechecks;
 
-    StatusStreams(PublishedStatuses published, StatusHistoryRepository history,
-            StatusStreamProperties properties) {
+    StatusStreams(PublishedStatuses published, StatusStreamProperties properties) {
         this.published = published;
-        this.history = history;
         this.properties = properties;
         this.senders = Executors.newFixedThreadPool(properties.senders(), daemon("status-stream-sender"));
         this.rechecks = Executors.newSingleThreadScheduledExecutor(daemon("status-stream-recheck"));
@@ -66,12 +61,11 @@ class StatusStreams implements MessageListener, DisposableBean {
     }
 
     /**
-     * Opens a stream of {@code application}'s revisions after {@code lastSeen} (-1: from the
+     * Opens a stream of the application's revisions after {@code lastSeen} (-1: from the
      * first). The caller has checked that the client may see the application.
      */
-    SseEmitter open(PublishedStatus application, int lastSeen) {
+    SseEmitter open(UUID id, int lastSeen) {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        UUID id = application.getId();
         Stream stream = new Stream(id, emitter, lastSeen);
         open.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(stream);
         openCount.incrementAndGet();
@@ -157,9 +151,8 @@ class StatusStreams implements MessageListener, DisposableBean {
                 return;
             }
             try {
-                for (StatusHistoryEntry entry : history.findByApplicationIdAndRevisionGreaterThanOrderByRevision(
-                        application, lastSent)) {
-                    if (entry.getSnapshot() != null && !send(entry.getSnapshot())) {
+                for (ApplicationStatus revision : published.revisionsAfter(application, lastSent)) {
+                    if (!send(revision)) {
                         return;
                     }
                 }

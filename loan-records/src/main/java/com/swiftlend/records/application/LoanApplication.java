@@ -2,7 +2,6 @@ package com.swiftlend.records.application;
 
 import com.swiftlend.workflows.application.Applicant;
 import com.swiftlend.workflows.application.ApplicationState;
-import com.swiftlend.workflows.application.ApplicationStatus;
 import com.swiftlend.workflows.application.ApplicationStep;
 import com.swiftlend.workflows.application.LoanApplicationInput;
 import com.swiftlend.workflows.application.LoanTerms;
@@ -165,11 +164,6 @@ public class LoanApplication {
     void index(BlindIndex blindIndex) {
         idNumberIndex = blindIndex.of(BlindIndex.ID_NUMBER, idNumber);
         phoneIndex = blindIndex.of(BlindIndex.PHONE, phone);
-    }
-
-    public ApplicationStatus toStatus() {
-        return new ApplicationStatus(id.toString(), status, currentStep, revision, riskChecks, decision, payout, review,
-                submittedAt, updatedAt, decidedAt, reviewDeadline, completedAt, funding, routing);
     }
 
     /** The workflow input that starts this application's flow, or resumes it where it was recorded. */

@@ -30,7 +30,10 @@ public class PublishedStatuses {
             + " decided_at, review_deadline, completed_at";
 
     private final JdbcTemplate jdbc;
-    /** Hibernate's own JSON mapping ({@link LoanApplication} reads these columns with it). */
+    /**
+     * Jackson with the modules on the class path, as Hibernate builds its JSON mapping: the JSON
+     * columns written here are the ones {@link LoanApplication} reads through Hibernate.
+     */
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
     PublishedStatuses(JdbcTemplate jdbc) {
@@ -83,6 +86,26 @@ public class PublishedStatuses {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /**
+     * The revisions after {@code revision}, oldest first, each whole as it was recorded: what a
+     * live stream resumed at that revision has not seen. Revisions recorded before V10 kept no
+     * snapshot and are not among them.
+     */
+    public List<ApplicationStatus> revisionsAfter(UUID id, int revision) {
+        return jdbc.query("""
+                select snapshot::text from application_status_history
+                 where application_id = ? and revision > ? and snapshot is not null
+                 order by revision""", (row, n) -> read(row.getString(1)), id, revision);
+    }
+
+    private ApplicationStatus read(String snapshot) {
+        try {
+            return json.readValue(snapshot, ApplicationStatus.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable status snapshot", e);
+        }
     }
 
     public Optional<PublishedStatus> find(UUID id) {

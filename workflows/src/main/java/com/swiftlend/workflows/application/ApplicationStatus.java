@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything known about an application at one moment. The workflow answers it to queries while
- * it runs and records every revision in the database, which answers after the workflow closes.
+ * Everything known about an application at one moment. The workflow records every revision it
+ * publishes in the database, which answers every read and live stream; the workflow's own query
+ * answers operators.
  * A change of state is one of the named transitions below, so each reads as what happened.
  *
  * @param funding who funds the loan, at what price, who refused (null before disbursement)
