@@ -104,8 +104,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             rememberChild(redisPidFile, "redis-server");
 
             int temporalPort = port(environment, "temporal-port");
-            // Time is never skipped here: this is a running system, not a test.
-            TestServicesStarter temporal = new TestServicesStarter(true, 0);
+            TestServicesStarter temporal = temporalServices();
             NettyServerBuilder grpc = NettyServerBuilder.forAddress(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), temporalPort));
             GRPCServerHelper.registerServicesAndHealthChecks(temporal.getServices(), grpc);
@@ -206,6 +205,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     }
 
     /** Runs the stop when the context stops its lifecycle beans, in the lowest phase: last. */
+    /** Temporal's test server as a running system: time never skipped, its lock record bounded. */
+    static TestServicesStarter temporalServices() {
+        TestServicesStarter temporal = new TestServicesStarter(true, 0);
+        TimerLockEvents.bound(temporal);
+        return temporal;
+    }
+
     private static final class StopLast implements SmartLifecycle {
 
         private final Runnable stop;
