@@ -40,6 +40,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    WebSecurityCustomizer headersCheckedWithoutRegularExpressions() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    }
+
+    @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Environment environment) throws Exception {
         if (TransportSecurity.offloaded(environment)) {
             // Behind a TLS-terminating proxy: a request that reached it over plain HTTP is sent to HTTPS.
