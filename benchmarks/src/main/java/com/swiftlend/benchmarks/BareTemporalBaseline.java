@@ -182,6 +182,9 @@ final class BareTemporalBaseline implements AutoCloseable {
                         ? "latency (scheduled arrival -> completed)"
                         : "latency (start call -> completed)");
         System.out.printf(Locale.ROOT, "throughput: %.2f completed workflows/s%n", run.throughputPerSecond());
+        if (run.cpu() != null) {
+            System.out.println(run.cpu().describe(settled.size(), "completed workflow"));
+        }
         System.out.println("requests:");
         requests.print("  ");
         Map<String, Long> errors = results.stream().filter(r -> r.error() != null)
@@ -191,7 +194,7 @@ final class BareTemporalBaseline implements AutoCloseable {
             errors.forEach((error, n) -> System.out.printf(Locale.ROOT, "  %dx %s%n", n, error));
         }
         return new LoadGenerator.Summary("bare Temporal", results.size(), settled.size(), run.throughputPerSecond(),
-                latency, requests.failures());
+                latency, requests.failures(), run.cpu());
     }
 
     @Override

@@ -71,7 +71,11 @@ public final class LoadGenerator {
 
     /** What the ratios compare: one system's measured run. */
     record Summary(String system, int arrivals, int settled, double throughput, Latency latency,
-            long failedRequests) {
+            long failedRequests, MachineCpu cpu) {
+
+        double cpuMillisPerSettled() {
+            return cpu == null ? Double.NaN : cpu.millisPer(settled);
+        }
     }
 
     private final LoadOptions options;
@@ -566,6 +570,9 @@ public final class LoadGenerator {
         System.out.printf(Locale.ROOT, "settled under 2 s: %d of %d measured applications (%.1f%%)%n",
                 under2s, results.size(), 100.0 * under2s / results.size());
         System.out.printf(Locale.ROOT, "throughput: %.2f settled applications/s%n", run.throughputPerSecond());
+        if (run.cpu() != null) {
+            System.out.println(run.cpu().describe(settled.size(), "settled application"));
+        }
 
         Map<String, Integer> outcomes = new TreeMap<>();
         for (Result r : results) {
@@ -588,7 +595,7 @@ public final class LoadGenerator {
                     + " while the status read knew the application: this Swiftlend has no SSE endpoint; use status=poll");
         }
         return new Summary("Swiftlend", results.size(), settled.size(), run.throughputPerSecond(), decision,
-                requests.failures());
+                requests.failures(), run.cpu());
     }
 
     static void printLateness(LoadShape.Run<?> run) {
@@ -610,6 +617,12 @@ public final class LoadGenerator {
                 bare.latency().p50() / 1e6, ratio(swiftlend.latency().p50(), bare.latency().p50()));
         System.out.printf(Locale.ROOT, "latency p99  %8.1f ms / %8.1f ms = %.2fx%n", swiftlend.latency().p99() / 1e6,
                 bare.latency().p99() / 1e6, ratio(swiftlend.latency().p99(), bare.latency().p99()));
+        if (swiftlend.cpu() != null && bare.cpu() != null) {
+            // On a CPU-bound machine the throughput ratio cannot beat the inverse of this one.
+            System.out.printf(Locale.ROOT, "machine CPU  %8.1f ms / %8.1f ms = %.2fx per settled item%n",
+                    swiftlend.cpuMillisPerSettled(), bare.cpuMillisPerSettled(),
+                    swiftlend.cpuMillisPerSettled() / bare.cpuMillisPerSettled());
+        }
         System.out.printf(Locale.ROOT, "settled      %d of %d / %d of %d; failed requests %d / %d%n",
                 swiftlend.settled(), swiftlend.arrivals(), bare.settled(), bare.arrivals(),
                 swiftlend.failedRequests(), bare.failedRequests());

@@ -53,8 +53,10 @@ final class LoadShape {
      * @param windowStartNanos the first arrival's (scheduled or actual) start: throughput's window
      *     runs from here to the last settle
      * @param latenessNanos open loop only: how late each arrival started, sorted; empty for closed loop
+     * @param cpu what the whole machine spent from the first arrival to the last result; null off Linux
      */
-    record Run<R extends Outcome>(String shape, List<R> results, long windowStartNanos, long[] latenessNanos) {
+    record Run<R extends Outcome>(String shape, List<R> results, long windowStartNanos, long[] latenessNanos,
+            MachineCpu cpu) {
 
         long windowNanos() {
             long end = results.stream().filter(Outcome::settled).mapToLong(Outcome::settledAtNanos).max()
@@ -79,6 +81,7 @@ final class LoadShape {
     static <R extends Outcome> Run<R> closed(int count, int concurrency, Instant hardStop, Arrival<R> arrival,
             Function<String, R> failed) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemon("closed-loop"));
+        MachineCpu cpuStart = MachineCpu.now();
         long windowStart = System.nanoTime();
         List<Future<R>> futures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -90,7 +93,8 @@ final class LoadShape {
         workers.shutdown();
         List<R> results = collect(futures, hardStop, failed);
         workers.shutdownNow();
-        return new Run<>("closed loop, concurrency " + concurrency, results, windowStart, new long[0]);
+        return new Run<>("closed loop, concurrency " + concurrency, results, windowStart, new long[0],
+                spent(cpuStart));
     }
 
     /**
@@ -107,6 +111,7 @@ final class LoadShape {
         List<CompletableFuture<R>> futures = new ArrayList<>(count);
         // A short lead so that scheduling all arrivals does not make the first ones late.
         long first = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        MachineCpu cpuStart = MachineCpu.now();
         for (int i = 0; i < count; i++) {
             int index = i;
             long due = first + Math.round(i * 1e9 / rate);
@@ -133,7 +138,12 @@ final class LoadShape {
         long[] sorted = lateness.clone();
         Arrays.sort(sorted);
         return new Run<>(String.format(Locale.ROOT, "open loop, %.1f arrivals/s for %d s (%d arrivals)",
-                rate, duration.toSeconds(), count), results, first, sorted);
+                rate, duration.toSeconds(), count), results, first, sorted, spent(cpuStart));
+    }
+
+    private static MachineCpu spent(MachineCpu start) {
+        MachineCpu end = MachineCpu.now();
+        return start == null || end == null ? null : end.since(start);
     }
 
     private static <R> List<R> collect(List<? extends Future<R>> futures, Instant hardStop, Function<String, R> failed)
