@@ -31,8 +31,11 @@ WORKDIR /app
 COPY --from=build /workspace/${MODULE}/target/swiftlend-${MODULE}-boot.jar /app/app.jar
 USER 10001:10001
 # Size the heap from the container's memory limit, and let the orchestrator restart a JVM
-# that ran out of memory instead of leaving it half alive.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+# that ran out of memory instead of leaving it half alive. No code cache flushing: JDK 17's
+# sweeper takes compiled methods it did not happen to see on a stack for "cold" and throws them
+# away, and with a code base this wide it recompiled ~60 methods per application, for ever
+# (docs/benchmarks.md, "Holding a burst"); steady state needs ~85 MB of the 240 MB cache.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UseCodeCacheFlushing" \
     SERVER_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
