@@ -2,10 +2,18 @@ package com.swiftlend.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.protection.index.BlindIndex;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /** Who may call what: every endpoint's required role, the denied cases, and ownership. */
 @SystemTest
@@ -13,6 +21,15 @@ class AuthorizationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    BlindIndex blindIndex;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private SystemClient client;
     private Applicants applicants;
@@ -173,5 +190,123 @@ class AuthorizationTest {
         String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzdGFmZjpvcGVyYXRvciIsInJvbGVzIjpbIk9QRVJBVE9SIl19.";
 
         assertThat(client.getAs(forged, "/api/v1/applications/" + UUID.randomUUID()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void givenWrongGuessesSpreadOverFreshCodes_whenPastTheHourlyLimit_evenTheRightCodeAnswers429() throws Exception {
+        String phone = applicants.any().phone();
+        // Ten wrong guesses over three codes (5 burn the first, 4 on the second, 1 on the third):
+        // each code alone is under its own limit of five, the phone is not.
+        for (int guesses : new int[] {5, 4, 1}) {
+            assertThat(askForCode(phone).status()).isEqualTo(202);
+            String wrong = wrongCodeFor(client.lastCode(phone));
+            for (int i = 0; i < guesses; i++) {
+                assertThat(client.postAs(null, "/api/v1/auth/token", codeBody(phone, wrong)).status()).isEqualTo(401);
+            }
+            resendIntervalPasses(phone);
+        }
+        int smsBefore = client.get("/simulators/sms/messages?phone=" + phone).body().size();
+
+        SystemClient.Answer right = client.postAs(null, "/api/v1/auth/token", codeBody(phone, client.lastCode(phone)));
+        SystemClient.Answer another = askForCode(phone);
+
+        assertThat(right.status()).isEqualTo(429);
+        assertThat(right.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(right.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(another.status()).isEqualTo(429);
+        assertThat(client.get("/simulators/sms/messages?phone=" + phone).body().size()).isEqualTo(smsBefore);
+    }
+
+    @Test
+    void givenCodesAskedForAllDay_whenPastTheDailyCap_itAnswers429AndSendsNoSms() throws Exception {
+        String phone = applicants.any().phone();
+        for (int i = 0; i < 10; i++) {
+            assertThat(askForCode(phone).status()).as("code %d", i + 1).isEqualTo(202);
+            resendIntervalPasses(phone);
+        }
+        int smsBefore = client.get("/simulators/sms/messages?phone=" + phone).body().size();
+
+        SystemClient.Answer eleventh = askForCode(phone);
+
+        assertThat(eleventh.status()).isEqualTo(429);
+        assertThat(eleventh.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(eleventh.header("Retry-After"))).isPositive();
+        assertThat(client.get("/simulators/sms/messages?phone=" + phone).body().size()).isEqualTo(smsBefore);
+    }
+
+    @Test
+    void givenAStaffPasswordGuessedOnline_whenLockedOut_theRightPasswordWaitsAndEachNewLockIsLongerAndAudited()
+            throws Exception {
+        String username = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into staff_account (username, password_hash, roles) values (?, ?, 'OPERATOR')", username,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("right-password"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(staffSignIn(username, "guess-" + i).status()).isEqualTo(401);
+        }
+
+        SystemClient.Answer firstLock = staffSignIn(username, "right-password");
+        lockEnds(username);
+        assertThat(staffSignIn(username, "guess-again").status()).isIn(401, 429);
+        SystemClient.Answer secondLock = staffSignIn(username, "right-password");
+        lockEnds(username);
+        SystemClient.Answer afterTheLock = staffSignIn(username, "right-password");
+
+        assertThat(firstLock.status()).isEqualTo(429);
+        assertThat(firstLock.contentType()).startsWith("application/problem+json");
+        assertThat(secondLock.status()).isEqualTo(429);
+        assertThat(Long.parseLong(secondLock.header("Retry-After")))
+                .isGreaterThan(Long.parseLong(firstLock.header("Retry-After")));
+        assertThat(afterTheLock.status()).isEqualTo(200);
+        List<JsonNode> locks = jdbc.queryForList("select payload::text from audit_record where kind = 'STAFF_LOCKED_OUT'"
+                + " and payload->>'username' = ? order by sequence", String.class, username).stream()
+                .map(AuthorizationTest::json).toList();
+        assertThat(locks).hasSize(2);
+        assertThat(locks.get(0).get("failures").asInt()).isEqualTo(5);
+        assertThat(locks.get(1).get("lockSeconds").asLong()).isGreaterThan(locks.get(0).get("lockSeconds").asLong());
+    }
+
+    @Test
+    void givenAnUnknownUsername_whenGuessedRepeatedly_itIsLockedOutLikeARealOne() throws Exception {
+        String username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            assertThat(staffSignIn(username, "guess-" + i).status()).isEqualTo(401);
+        }
+
+        assertThat(staffSignIn(username, "guess-5").status()).isEqualTo(429);
+    }
+
+    private SystemClient.Answer askForCode(String phone) throws Exception {
+        return client.postAs(null, "/api/v1/auth/otp", "{\"phone\":\"" + phone + "\"}");
+    }
+
+    private SystemClient.Answer staffSignIn(String username, String password) throws Exception {
+        return client.postAs(null, "/api/v1/auth/token",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String codeBody(String phone, String code) {
+        return "{\"phone\":\"" + phone + "\",\"code\":\"" + code + "\"}";
+    }
+
+    private static String wrongCodeFor(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
+    /** Stands for the 30 s a borrower waits before asking for another code: the guard's key expires. */
+    private void resendIntervalPasses(String phone) {
+        redis.delete("otp:{" + blindIndex.of(BlindIndex.PHONE, phone) + "}:resend");
+    }
+
+    /** Stands for the lock-out's back-off running out: the lock's key expires, its failures stay. */
+    private void lockEnds(String username) {
+        redis.delete("staff:{" + username + "}:lock");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

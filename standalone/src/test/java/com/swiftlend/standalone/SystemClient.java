@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  */
 final class SystemClient {
 
-    record Answer(int status, String contentType, String location, JsonNode body) {
+    record Answer(int status, String contentType, String location, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     static final String DEMO_PASSWORD = "swiftlend-demo";
@@ -199,6 +203,6 @@ final class SystemClient {
             }
         }
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null), parsed);
+                response.headers().firstValue("Location").orElse(null), parsed, response.headers());
     }
 }

@@ -9,8 +9,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     static final URI SIGN_IN_FAILED = URI.create("https://swiftlend.dev/problems/sign-in-failed");
-    static final URI CODE_TOO_SOON = URI.create("https://swiftlend.dev/problems/code-requested-too-soon");
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
+    /** Staff usernames as accounts are made; anything else cannot be one, and is kept off the audit trail. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     record CodeRequest(String phone) {
     }
@@ -35,14 +39,16 @@ class AuthController {
     private final OneTimeCodes codes;
     private final SmsGateway sms;
     private final StaffAccounts staff;
+    private final StaffLockout lockout;
     private final TokenIssuer tokens;
     private final BlindIndex blindIndex;
 
-    AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, TokenIssuer tokens,
+    AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, StaffLockout lockout, TokenIssuer tokens,
             BlindIndex blindIndex) {
         this.codes = codes;
         this.sms = sms;
         this.staff = staff;
+        this.lockout = lockout;
         this.tokens = tokens;
         this.blindIndex = blindIndex;
     }
@@ -52,10 +58,6 @@ class AuthController {
     ResponseEntity<Void> sendCode(@RequestBody CodeRequest request) {
         String phone = validPhone(request.phone());
         String code = codes.issue(phoneIndex(phone));
-        if (code == null) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, CODE_TOO_SOON,
-                    "A code was sent to this phone moments ago; wait before asking for another.");
-        }
         sms.send(phone, "Swiftlend: your sign-in code is " + code + ". It expires in a few minutes.");
         return ResponseEntity.accepted().build();
     }
@@ -64,15 +66,34 @@ class AuthController {
     @PostMapping("/token")
     TokenIssuer.AccessToken token(@RequestBody TokenRequest request) {
         if (request.username() != null || request.password() != null) {
-            Optional<List<String>> roles = staff.authenticate(nonBlank(request.username(), "username"),
-                    nonBlank(request.password(), "password"));
-            return tokens.staff(request.username(), roles.orElseThrow(AuthController::signInFailed));
+            return staffToken(validUsername(request.username()), nonBlank(request.password(), "password"));
         }
         String phoneIndex = phoneIndex(validPhone(request.phone()));
         if (codes.verify(phoneIndex, nonBlank(request.code(), "code")) != OneTimeCodes.Check.ACCEPTED) {
             throw signInFailed();
         }
         return tokens.borrower(phoneIndex);
+    }
+
+    private TokenIssuer.AccessToken staffToken(String username, String password) {
+        lockout.refuseWhileLocked(username);
+        Optional<List<String>> roles = staff.authenticate(username, password);
+        if (roles.isEmpty()) {
+            lockout.failed(username);
+            throw signInFailed();
+        }
+        lockout.succeeded(username);
+        return tokens.staff(username, roles.get());
+    }
+
+    @ExceptionHandler(SignInRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(SignInRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(e.type());
+        problem.setTitle("Sign-in refused for now");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     String phoneIndex(String phone) {
@@ -90,6 +111,14 @@ class AuthController {
                     "must be an 11-digit mainland mobile number")));
         }
         return phone;
+    }
+
+    private static String validUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("username",
+                    "must be 1 to 64 letters, digits or . _ @ -")));
+        }
+        return username;
     }
 
     private static String nonBlank(String value, String field) {

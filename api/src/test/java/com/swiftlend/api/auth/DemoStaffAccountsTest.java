@@ -8,8 +8,7 @@ class DemoStaffAccountsTest {
 
     private static AuthProperties demo(String password) {
         return new AuthProperties(null, "swiftlend", java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8),
-                new AuthProperties.Otp(java.time.Duration.ofMinutes(5), 5, java.time.Duration.ofSeconds(30)), true,
-                password, null);
+                null, null, true, password, null);
     }
 
     @Test

@@ -164,4 +164,32 @@ public sealed interface AuditEvent {
             return null;
         }
     }
+
+    /**
+     * A staff username (an account's, or a name that is none: guessing at unknown names is worth
+     * knowing about too) was locked out of sign-in. It concerns no application.
+     *
+     * @param failures wrong passwords in a row so far
+     * @param lockSeconds how long this lock lasts: it doubles with each further wrong password
+     * @param lockId unique per lock
+     */
+    record StaffLockedOut(String username, int failures, long lockSeconds, Instant lockedAt, Instant lockedUntil,
+            String lockId) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.STAFF_LOCKED_OUT;
+        }
+
+        @Override
+        public String reference() {
+            return username + ":" + lockId;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
 }

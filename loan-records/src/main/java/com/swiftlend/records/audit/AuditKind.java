@@ -15,5 +15,7 @@ public enum AuditKind {
     /** A capital partner approved or refused a loan, or its funding was released. */
     FUNDING,
     /** An operator forced a payment channel down or up, overriding its health checks. */
-    CHANNEL_OVERRIDE
+    CHANNEL_OVERRIDE,
+    /** A staff username was locked out of sign-in after a run of wrong passwords. */
+    STAFF_LOCKED_OUT
 }
