@@ -226,4 +226,19 @@ class ApplicationApiTest {
         assertThat(fields(answer)).contains("name", "purpose");
         assertThat(applications()).isEqualTo(before);
     }
+
+    @Test
+    void givenPathsTheServerRejectsBeforeAnyController_whenRequested_theAnswerIsAProblemNotAnHtmlPage() throws Exception {
+        String operator = client.operatorToken();
+        // An encoded slash and an encoded backslash are refused by Tomcat itself, before Spring sees
+        // the request; a semicolon path parameter and a double slash by the firewall.
+        for (String path : new String[] {"/api/v1/applications/a%2Fb", "/api/v1/applications/a%5Cb",
+                "/api/v1/applications/x;jsessionid=1", "/api/v1//applications", "/api/v1/applications/%00"}) {
+            SystemClient.Answer answer = client.getAs(operator, path);
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.body().get("status").asInt()).as(path).isEqualTo(400);
+        }
+    }
 }

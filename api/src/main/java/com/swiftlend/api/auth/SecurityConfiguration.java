@@ -39,9 +39,16 @@ class SecurityConfiguration {
         return web -> web.ignoring().requestMatchers("/simulators/**");
     }
 
+    /**
+     * The strict firewall, its header rules checked without a regular expression; what it refuses
+     * (a double slash, a path parameter, an encoded NUL) is a problem like every other bad request,
+     * not a bare {@code 400} rendered by the container's error page.
+     */
     @Bean
-    WebSecurityCustomizer headersCheckedWithoutRegularExpressions() {
-        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    WebSecurityCustomizer headersCheckedWithoutRegularExpressions(ObjectMapper json) {
+        return web -> web.httpFirewall(HeaderCharacters.firewall())
+                .requestRejectedHandler((request, response, rejected) -> problem(response, json, HttpStatus.BAD_REQUEST,
+                        "The request's path or headers are malformed."));
     }
 
     @Bean
