@@ -45,8 +45,8 @@ public class ProtectionConfiguration {
     }
 
     @Bean
-    FieldEncryption fieldEncryption(DataKeyRing keys) {
-        return new FieldEncryption(keys);
+    FieldEncryption fieldEncryption(DataKeyRing keys, ProtectionProperties properties) {
+        return new FieldEncryption(keys, properties.acceptPlaintext());
     }
 
     @Bean

@@ -19,13 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Key rotation and the upgrade from plaintext, on the running system: rows written under an older
  * FIELD key and rows written before encryption existed are brought under the active key by the
- * re-encryption job, and every one of them reads as before.
+ * re-encryption job, and every one of them reads as before. The system runs in migration mode, as
+ * it must for an upgrade from plaintext (outside it a plaintext value is refused: {@code
+ * FieldEncryptionTest}), so it is a system of its own.
  */
 @SystemTest
+@TestPropertySource(properties = "swiftlend.protection.accept-plaintext=true")
+// A whole second system: stop it after this class rather than keep it for the rest of the suite.
+@DirtiesContext
 class FieldKeyRotationTest {
 
     @LocalServerPort

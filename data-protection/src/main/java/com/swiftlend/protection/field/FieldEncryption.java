@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encrypts personal data for a column: {@link AesGcm} under the active FIELD data key, with the
@@ -15,8 +17,10 @@ import javax.crypto.AEADBadTagException;
  *
  * <p>Stored form: {@code v1.<keyVersion>.<base64url(nonce ‖ ciphertext ‖ tag)>}. The key version
  * says which key decrypts it; the leading {@code v1} is the format, so a later format can be told
- * apart. A value without that prefix is a plaintext written before encryption was introduced: it
- * is read as is until the re-encryption job ({@link FieldKeyRotation}) has encrypted it.
+ * apart. A value without that prefix is a plaintext: written before encryption was introduced, or
+ * planted by someone who can write the database. It is refused, except in migration mode, where it
+ * is read as is (with a warning) until the re-encryption job ({@link FieldKeyRotation}) has
+ * encrypted it.
  */
 public class FieldEncryption {
 
@@ -24,10 +28,21 @@ public class FieldEncryption {
     /** What {@link #keyVersionOf} answers for a plaintext written before encryption. */
     public static final int PLAINTEXT = 0;
 
-    private final DataKeys keys;
+    private static final Logger log = LoggerFactory.getLogger(FieldEncryption.class);
 
-    public FieldEncryption(DataKeys keys) {
+    private final DataKeys keys;
+    private final boolean acceptPlaintext;
+
+    /**
+     * @param acceptPlaintext migration mode ({@code swiftlend.protection.accept-plaintext}): read a
+     *     value that is not encrypted, with a warning, instead of refusing it
+     */
+    public FieldEncryption(DataKeys keys, boolean acceptPlaintext) {
         this.keys = keys;
+        this.acceptPlaintext = acceptPlaintext;
+        if (acceptPlaintext) {
+            log.warn("Migration mode: unencrypted values of encrypted columns are read (swiftlend.protection.accept-plaintext)");
+        }
     }
 
     /**
@@ -48,7 +63,15 @@ public class FieldEncryption {
     }
 
     public String decrypt(String stored, String column) {
-        if (stored == null || !stored.startsWith(FORMAT)) {
+        if (stored == null) {
+            return null;
+        }
+        if (!stored.startsWith(FORMAT)) {
+            if (!acceptPlaintext) {
+                throw new IllegalStateException("A value of " + column
+                        + " is not encrypted; refused outside migration mode (swiftlend.protection.accept-plaintext)");
+            }
+            log.warn("Read an unencrypted value of {} in migration mode", column);
             return stored;
         }
         int version = keyVersionOf(stored);

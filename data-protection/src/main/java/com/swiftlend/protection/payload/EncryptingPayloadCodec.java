@@ -13,6 +13,8 @@ import io.temporal.payload.codec.PayloadCodecException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encrypts every Temporal payload (workflow inputs, activity arguments and results, query
@@ -31,10 +33,21 @@ public class EncryptingPayloadCodec implements PayloadCodec {
     static final String ENCODING = "binary/encrypted";
     static final String KEY_VERSION = "encryption-key-version";
 
-    private final DataKeys keys;
+    private static final Logger log = LoggerFactory.getLogger(EncryptingPayloadCodec.class);
 
-    public EncryptingPayloadCodec(DataKeys keys) {
+    private final DataKeys keys;
+    private final boolean acceptPlaintext;
+
+    /**
+     * @param acceptPlaintext migration mode ({@code swiftlend.protection.accept-plaintext}): let an
+     *     unencrypted payload through with a warning instead of refusing it
+     */
+    public EncryptingPayloadCodec(DataKeys keys, boolean acceptPlaintext) {
         this.keys = keys;
+        this.acceptPlaintext = acceptPlaintext;
+        if (acceptPlaintext) {
+            log.warn("Migration mode: unencrypted Temporal payloads are accepted (swiftlend.protection.accept-plaintext)");
+        }
     }
 
     @Override
@@ -64,7 +77,12 @@ public class EncryptingPayloadCodec implements PayloadCodec {
     private Payload decrypt(Payload payload) {
         ByteString encoding = payload.getMetadataOrDefault(EncodingKeys.METADATA_ENCODING_KEY, ByteString.EMPTY);
         if (!ENCODING.equals(encoding.toStringUtf8())) {
-            // Written before encryption was switched on, or by a client without it.
+            // Written before encryption was switched on, by a client without it, or planted.
+            if (!acceptPlaintext) {
+                throw new PayloadCodecException("A payload is not encrypted (encoding '" + encoding.toStringUtf8()
+                        + "'); refused outside migration mode (swiftlend.protection.accept-plaintext)");
+            }
+            log.warn("Accepted an unencrypted payload (encoding '{}') in migration mode", encoding.toStringUtf8());
             return payload;
         }
         int version = Integer.parseInt(payload.getMetadataOrThrow(KEY_VERSION).toStringUtf8());

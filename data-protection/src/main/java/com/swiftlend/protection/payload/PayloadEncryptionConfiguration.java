@@ -1,5 +1,6 @@
 package com.swiftlend.protection.payload;
 
+import com.swiftlend.protection.ProtectionProperties;
 import com.swiftlend.protection.keys.DataKeys;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 public class PayloadEncryptionConfiguration {
 
     @Bean
-    EncryptingPayloadCodec encryptingPayloadCodec(DataKeys keys) {
-        return new EncryptingPayloadCodec(keys);
+    EncryptingPayloadCodec encryptingPayloadCodec(DataKeys keys, ProtectionProperties properties) {
+        return new EncryptingPayloadCodec(keys, properties.acceptPlaintext());
     }
 
     /** Failure messages and stack traces are encoded too: an exception message may quote an input. */

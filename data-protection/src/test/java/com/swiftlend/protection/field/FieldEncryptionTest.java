@@ -28,7 +28,7 @@ class FieldEncryptionTest {
         database.reset();
         kms = KeyDatabase.newKms();
         keys = database.ring(kms);
-        encryption = new FieldEncryption(keys);
+        encryption = new FieldEncryption(keys, false);
     }
 
     @AfterAll
@@ -76,11 +76,23 @@ class FieldEncryptionTest {
     }
 
     @Test
-    void givenNullOrLegacyPlaintext_whenDecrypting_itIsReturnedAsStored() {
-        assertThat(encryption.encrypt(null, COLUMN)).isNull();
+    void givenNullOrLegacyPlaintextInMigrationMode_whenDecrypting_itIsReturnedAsStored() {
+        FieldEncryption migrating = new FieldEncryption(keys, true);
+
+        assertThat(migrating.encrypt(null, COLUMN)).isNull();
+        assertThat(migrating.decrypt(null, COLUMN)).isNull();
+        assertThat(migrating.decrypt(ID_NUMBER, COLUMN)).isEqualTo(ID_NUMBER);
+        assertThat(migrating.keyVersionOf(ID_NUMBER)).isEqualTo(FieldEncryption.PLAINTEXT);
+    }
+
+    @Test
+    void givenAPlaintextPlantedInAnEncryptedColumn_whenDecryptingOutsideMigrationMode_itIsRefusedWithoutQuotingIt() {
         assertThat(encryption.decrypt(null, COLUMN)).isNull();
-        assertThat(encryption.decrypt(ID_NUMBER, COLUMN)).isEqualTo(ID_NUMBER);
-        assertThat(encryption.keyVersionOf(ID_NUMBER)).isEqualTo(FieldEncryption.PLAINTEXT);
+        assertThatThrownBy(() -> encryption.decrypt(ID_NUMBER, COLUMN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(COLUMN)
+                .hasMessageContaining("not encrypted")
+                .hasMessageNotContaining(ID_NUMBER);
     }
 
     @Test
@@ -100,7 +112,7 @@ class FieldEncryptionTest {
     void givenKeyRotatedByAnotherProcess_whenDecryptingItsValue_theRingReloadsAndDecrypts() {
         String underV1 = encryption.encrypt(ID_NUMBER, COLUMN);
         DataKeyRing otherProcess = database.ring(kms);
-        FieldEncryption other = new FieldEncryption(otherProcess);
+        FieldEncryption other = new FieldEncryption(otherProcess, false);
         assertThat(other.decrypt(underV1, COLUMN)).isEqualTo(ID_NUMBER);
 
         keys.rotate(KeyPurpose.FIELD);

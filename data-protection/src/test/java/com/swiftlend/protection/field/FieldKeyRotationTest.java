@@ -1,6 +1,7 @@
 package com.swiftlend.protection.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.swiftlend.protection.KeyDatabase;
 import com.swiftlend.protection.field.ProtectedTable.IndexedColumn;
@@ -42,7 +43,7 @@ class FieldKeyRotationTest {
         database.jdbc().execute("create table listing (id bigserial primary key, legacy_phone varchar(20), "
                 + "phone_index char(64))");
         keys = database.ring(KeyDatabase.newKms());
-        encryption = new FieldEncryption(keys);
+        encryption = new FieldEncryption(keys, false);
         blindIndex = new BlindIndex(keys);
         // A chunk smaller than the rows, so keyset pagination across chunks is exercised.
         rotation = new FieldKeyRotation(database.jdbc(), database.transactions(), encryption, blindIndex, keys,
@@ -76,7 +77,20 @@ class FieldKeyRotationTest {
     }
 
     @Test
-    void givenLegacyPlaintextRows_whenJobRuns_theyAreEncryptedIndexedAndEmptied() {
+    void givenAPlaintextPlantedOutsideMigrationMode_whenJobRuns_itRefusesToEncryptItAndLeavesTheRow() {
+        insertPerson(idNumber(1), "13800138001", null);
+
+        assertThatThrownBy(rotation::reencrypt).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not encrypted");
+
+        assertThat(database.jdbc().queryForObject("select id_number from person", String.class)).isEqualTo(idNumber(1));
+    }
+
+    @Test
+    void givenLegacyPlaintextRowsInMigrationMode_whenJobRuns_theyAreEncryptedIndexedAndEmptied() {
+        encryption = new FieldEncryption(keys, true);
+        rotation = new FieldKeyRotation(database.jdbc(), database.transactions(), encryption, blindIndex, keys,
+                List.of(PEOPLE, LIST), 3);
         insertPerson(idNumber(1), "13800138001", null);
         insertPerson(null, null, null);
         database.jdbc().update("insert into listing (legacy_phone) values ('13900139000'), ('13900139001')");
