@@ -14,6 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /** Who may call what: every endpoint's required role, the denied cases, and ownership. */
 @SystemTest
@@ -30,6 +35,9 @@ class AuthorizationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JwtEncoder ourSigningKey;
 
     private SystemClient client;
     private Applicants applicants;
@@ -273,6 +281,49 @@ class AuthorizationTest {
         }
 
         assertThat(staffSignIn(username, "guess-5").status()).isEqualTo(429);
+    }
+
+    @Test
+    void givenAStaffSignIn_theTokenLivesAtMostAnHour() throws Exception {
+        SystemClient.Answer answer = staffSignIn("operator", SystemClient.DEMO_PASSWORD);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("expiresIn").asLong()).isBetween(1L, 3600L);
+    }
+
+    @Test
+    void givenATokenWithOurSignatureMadeForAnotherAudience_whenCalling_itAnswers401() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("swiftlend").subject("staff:operator")
+                .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("OPERATOR"));
+        String otherAudience = sign(claims.audience(List.of("swiftlend-reports")).id(UUID.randomUUID().toString()));
+        String noAudience = sign(JwtClaimsSet.builder().issuer("swiftlend").subject("staff:operator").issuedAt(now)
+                .expiresAt(now.plusSeconds(600)).claim("roles", List.of("OPERATOR")).id(UUID.randomUUID().toString()));
+
+        assertThat(client.getAs(otherAudience, "/api/v1/channels").status()).isEqualTo(401);
+        assertThat(client.getAs(noAudience, "/api/v1/channels").status()).isEqualTo(401);
+        assertThat(client.getAs(client.operatorToken(), "/api/v1/channels").status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenASignedOutToken_whenUsedAgain_itAnswers401WhileAnotherSessionsTokenStillWorks() throws Exception {
+        String session = staffSignIn("operator", SystemClient.DEMO_PASSWORD).body().get("accessToken").asText();
+        String otherSession = staffSignIn("operator", SystemClient.DEMO_PASSWORD).body().get("accessToken").asText();
+        assertThat(client.getAs(session, "/api/v1/channels").status()).isEqualTo(200);
+
+        SystemClient.Answer signOut = client.postAs(session, "/api/v1/auth/sign-out", "");
+
+        assertThat(signOut.status()).isEqualTo(204);
+        SystemClient.Answer after = client.getAs(session, "/api/v1/channels");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+        assertThat(client.getAs(otherSession, "/api/v1/channels").status()).isEqualTo(200);
+        assertThat(client.postAs(null, "/api/v1/auth/sign-out", "").status()).isEqualTo(401);
+    }
+
+    private String sign(JwtClaimsSet.Builder claims) {
+        return ourSigningKey.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                claims.build())).getTokenValue();
     }
 
     private SystemClient.Answer askForCode(String phone) throws Exception {

@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,11 +42,13 @@ class AuthController {
     private final SmsGateway sms;
     private final StaffAccounts staff;
     private final StaffLockout lockout;
+    private final SignedOutTokens signedOut;
     private final TokenIssuer tokens;
     private final BlindIndex blindIndex;
 
-    AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, StaffLockout lockout, TokenIssuer tokens,
-            BlindIndex blindIndex) {
+    AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, StaffLockout lockout,
+            SignedOutTokens signedOut, TokenIssuer tokens, BlindIndex blindIndex) {
+        this.signedOut = signedOut;
         this.codes = codes;
         this.sms = sms;
         this.staff = staff;
@@ -73,6 +77,13 @@ class AuthController {
             throw signInFailed();
         }
         return tokens.borrower(phoneIndex);
+    }
+
+    @Operation(summary = "Sign out: the presented token stops working at once, everywhere")
+    @PostMapping("/sign-out")
+    ResponseEntity<Void> signOut(@AuthenticationPrincipal Jwt token) {
+        signedOut.signOut(token);
+        return ResponseEntity.noContent().build();
     }
 
     private TokenIssuer.AccessToken staffToken(String username, String password) {

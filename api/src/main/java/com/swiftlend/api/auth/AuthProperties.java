@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     under its data directory at first start. Tokens of a real identity provider are trusted
  *     instead by setting {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
  * @param issuer the {@code iss} of the tokens this service signs
+ * @param audience the {@code aud} they are for, and the one a token must name to be accepted: a
+ *     token our key signed for another service (or for none) is not a token for this API
  * @param borrowerTokenTtl how long a borrower's token lives: a lost phone should not stay signed in
- * @param staffTokenTtl how long a staff token lives: one shift
+ * @param staffTokenTtl how long a staff token lives: an hour, then sign in again; a stolen staff
+ *     token is worth much more than a borrower's
  * @param staffLockout how staff sign-in slows down an online password guesser
  * @param demoAccounts whether to create the {@code operator} and {@code editor} demo accounts
  * @param demoPassword their password ({@code SWIFTLEND_DEMO_PASSWORD})
@@ -24,8 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuthProperties(
         Path signingKeyFile,
         @DefaultValue("swiftlend") String issuer,
+        @DefaultValue("swiftlend-api") String audience,
         @DefaultValue("15m") Duration borrowerTokenTtl,
-        @DefaultValue("8h") Duration staffTokenTtl,
+        @DefaultValue("1h") Duration staffTokenTtl,
         @DefaultValue Otp otp,
         @DefaultValue StaffLockout staffLockout,
         @DefaultValue("false") boolean demoAccounts,

@@ -68,6 +68,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/otp", "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/sign-out").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasRole(Roles.BORROWER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/applications/*", "/api/v1/applications/*/events")
                         .hasAnyRole(Roles.BORROWER, Roles.OPERATOR)

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class DemoStaffAccountsTest {
 
     private static AuthProperties demo(String password) {
-        return new AuthProperties(null, "swiftlend", java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8),
+        return new AuthProperties(null, "swiftlend", "swiftlend-api", java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8),
                 null, null, true, password, null);
     }
 
