@@ -29,6 +29,9 @@ class PayloadEncryptionTest {
     int port;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     WorkflowClient temporal;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -71,6 +74,28 @@ class PayloadEncryptionTest {
         Payload first = plain.getPayloads(0);
         assertThat(first.getData().toStringUtf8()).contains(applicant.idNumber(), id);
         assertThat(input.getPayloads(0).getData().toStringUtf8()).doesNotContain(applicant.idNumber());
+    }
+
+    @Test
+    void givenOperator_whenDecodingPayloads_theDecodeIsOnTheAuditTrailWithWhoAndWhichPayloads() throws Exception {
+        Applicants.Applicant applicant = applicants.creditworthy();
+        String id = client.submit(UUID.randomUUID().toString(), applicant.body(2400)).body().get("id").asText();
+        client.awaitSettled(id);
+        Payloads input = temporal.fetchHistory(id).getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
+                .getInput();
+
+        SystemClient.Answer decoded = client.post("/codec/decode", JsonFormat.printer().print(input));
+
+        assertThat(decoded.status()).isEqualTo(200);
+        String expectedDigest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(input.getPayloads(0).getData().toByteArray()));
+        com.fasterxml.jackson.databind.JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                jdbc.queryForObject("select payload::text from audit_record where kind = 'PAYLOADS_DECODED'"
+                        + " and jsonb_exists(payload->'payloadDigests', ?) order by sequence desc limit 1", String.class,
+                        expectedDigest));
+        assertThat(record.get("operator").asText()).isEqualTo("staff:operator");
+        assertThat(record.get("payloadDigests")).hasSize(input.getPayloadsCount());
+        assertThat(record.toString()).doesNotContain(applicant.idNumber());
     }
 
     @Test

@@ -58,7 +58,9 @@ import org.springframework.test.context.TestPropertySource;
     // refused, two are sent at once: both are counted (before intake) within milliseconds of each
     // other, however long a cold system takes to store the first.
     "swiftlend.rate-limits.borrower.capacity=1",
-    "swiftlend.rate-limits.borrower.refill-period=1s"
+    "swiftlend.rate-limits.borrower.refill-period=1s",
+    "swiftlend.rate-limits.decoder.capacity=2",
+    "swiftlend.rate-limits.decoder.refill-period=1000s"
 })
 // A whole second system: stop it after this class rather than keep it for the rest of the suite.
 @DirtiesContext
@@ -168,7 +170,28 @@ class RateLimitTest {
         Set<String> buckets = redis.keys("rate:*");
         assertThat(buckets).anyMatch(key -> key.startsWith("rate:borrower:"))
                 .anyMatch(key -> key.startsWith("rate:client-ip:"))
-                .allMatch(key -> key.matches("rate:(client-ip|device|borrower):[0-9a-f]{64}"));
+                .allMatch(key -> key.matches("rate:(client-ip|device|borrower|decoder):[0-9a-f]{64}"));
+    }
+
+    @Test
+    void givenAnOperatorDecodingPayloadsInBulk_whenOverTheDecoderLimit_itAnswers429AndAuditsNoRefusedDecode()
+            throws Exception {
+        SystemClient client = new SystemClient(port);
+        String token = signed("staff:operator", "OPERATOR");
+        String empty = "{\"payloads\":[]}";
+        assertThat(client.postAs(token, "/codec/decode", empty).status()).isEqualTo(200);
+        assertThat(client.postAs(token, "/codec/decode", empty).status()).isEqualTo(200);
+        int audited = jdbc.queryForObject("select count(*) from audit_record where kind = 'PAYLOADS_DECODED'",
+                Integer.class);
+
+        SystemClient.Answer third = client.postAs(token, "/codec/decode", empty);
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.contentType()).startsWith("application/problem+json");
+        assertThat(third.body().get("dimension").asText()).isEqualTo("decoder");
+        assertThat(client.postAs(token, "/codec/encode", empty).status()).as("encoding reveals nothing").isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where kind = 'PAYLOADS_DECODED'",
+                Integer.class)).isEqualTo(audited);
     }
 
     private static Applicants.Applicant withDevice(Applicants.Applicant applicant, String device) {
@@ -214,13 +237,18 @@ class RateLimitTest {
      * spend the very per-address tokens these tests count; sign-in is AuthorizationTest's matter.
      */
     private String borrowerToken(String phone) {
+        return signed("borrower:" + blindIndex.of(BlindIndex.PHONE, phone), "BORROWER");
+    }
+
+    private String signed(String subject, String role) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer("swiftlend")
-                .subject("borrower:" + blindIndex.of(BlindIndex.PHONE, phone))
+                .audience(List.of("swiftlend-api"))
+                .subject(subject)
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(600))
-                .claim("roles", List.of("BORROWER"))
+                .claim("roles", List.of(role))
                 .build();
         return jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();

@@ -8,7 +8,9 @@ public enum RateLimitDimension {
     /** The device id an application names; only submissions count. */
     DEVICE("device", "this device"),
     /** The applicant's ID number (the borrower until authentication arrives); only submissions count. */
-    BORROWER("borrower", "this borrower");
+    BORROWER("borrower", "this borrower"),
+    /** The operator decoding Temporal payloads through the codec server: reading personal data in bulk. */
+    DECODER("decoder", "decoding by this operator");
 
     private final String id;
     private final String description;

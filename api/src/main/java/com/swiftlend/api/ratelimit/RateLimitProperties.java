@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("swiftlend.rate-limits")
 @Validated
 record RateLimitProperties(@Valid @NotNull Limit clientIp, @Valid @NotNull Limit device,
-        @Valid @NotNull Limit borrower) {
+        @Valid @NotNull Limit borrower, @Valid @NotNull Limit decoder) {
 
     /**
      * A bucket of {@code capacity} tokens that regains one token every {@code refillPeriod}; each
@@ -38,6 +38,7 @@ record RateLimitProperties(@Valid @NotNull Limit clientIp, @Valid @NotNull Limit
             case CLIENT_IP -> clientIp;
             case DEVICE -> device;
             case BORROWER -> borrower;
+            case DECODER -> decoder;
         };
     }
 }

@@ -37,10 +37,10 @@ class RateLimiterTest {
         return new RateLimiter(new TokenBucket(on.template()), properties);
     }
 
-    /** The shipped fail-open choices: address and device open, borrower closed. */
+    /** The shipped fail-open choices: address and device open, borrower and decoder closed. */
     private static RateLimitProperties limits(int capacity, boolean borrowerEnabled) {
         return new RateLimitProperties(new Limit(true, capacity, HOUR, true), new Limit(true, capacity, HOUR, true),
-                new Limit(borrowerEnabled, capacity, HOUR, false));
+                new Limit(borrowerEnabled, capacity, HOUR, false), new Limit(true, capacity, HOUR, false));
     }
 
     @Test

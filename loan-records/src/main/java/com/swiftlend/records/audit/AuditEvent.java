@@ -192,4 +192,33 @@ public sealed interface AuditEvent {
             return null;
         }
     }
+
+    /**
+     * An operator had payloads decrypted through the codec server. The Temporal UI does not say
+     * which workflow they came from, so the record names the payloads themselves: the SHA-256 of
+     * each one's ciphertext, which matches exactly one payload of one history.
+     *
+     * @param operator the signed-in operator, from their token
+     * @param namespace the Temporal namespace the UI said it was showing ({@code X-Namespace}), or null
+     * @param decodeId unique per request
+     */
+    record PayloadsDecoded(String operator, String namespace, List<String> payloadDigests, Instant decodedAt,
+            String decodeId) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return AuditKind.PAYLOADS_DECODED;
+        }
+
+        @Override
+        public String reference() {
+            return decodeId;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
 }

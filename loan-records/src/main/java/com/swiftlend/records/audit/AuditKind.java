@@ -17,5 +17,7 @@ public enum AuditKind {
     /** An operator forced a payment channel down or up, overriding its health checks. */
     CHANNEL_OVERRIDE,
     /** A staff username was locked out of sign-in after a run of wrong passwords. */
-    STAFF_LOCKED_OUT
+    STAFF_LOCKED_OUT,
+    /** An operator had Temporal payloads decrypted through the codec server: an access to personal data. */
+    PAYLOADS_DECODED
 }
