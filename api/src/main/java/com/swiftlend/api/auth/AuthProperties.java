@@ -2,6 +2,7 @@ package com.swiftlend.api.auth;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoAccounts whether to create the {@code operator} and {@code editor} demo accounts
  * @param demoPassword their password ({@code SWIFTLEND_DEMO_PASSWORD})
  * @param smsBaseUrl the SMS gateway that delivers one-time codes
+ * @param externalIssuers identity providers whose tokens are trusted beside ours; their subjects
+ *     are borrowers through the {@code borrower_identity} table, their roles in a {@code roles}
+ *     claim, and their tokens must name our {@code audience}
  */
 @ConfigurationProperties("swiftlend.auth")
 public record AuthProperties(
@@ -34,9 +38,18 @@ public record AuthProperties(
         @DefaultValue StaffLockout staffLockout,
         @DefaultValue("false") boolean demoAccounts,
         @DefaultValue(DEFAULT_DEMO_PASSWORD) String demoPassword,
-        String smsBaseUrl) {
+        String smsBaseUrl,
+        @DefaultValue List<ExternalIssuer> externalIssuers) {
 
     public static final String DEFAULT_DEMO_PASSWORD = "swiftlend-demo";
+
+    /**
+     * @param issuer the provider's {@code iss}
+     * @param publicKey its RSA signing key, base64 X.509, when it publishes no key set
+     * @param jwkSetUri its key set, the usual way (takes precedence over {@code publicKey})
+     */
+    public record ExternalIssuer(String issuer, String publicKey, String jwkSetUri) {
+    }
 
     /**
      * @param ttl how long a code is valid

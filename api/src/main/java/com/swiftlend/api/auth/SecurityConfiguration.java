@@ -18,6 +18,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -52,7 +56,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Environment environment) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Environment environment, AuthProperties properties,
+            BorrowerIdentities identities) throws Exception {
         if (TransportSecurity.offloaded(environment)) {
             // Behind a TLS-terminating proxy: a request that reached it over plain HTTP is sent to HTTPS.
             http.redirectToHttps(Customizer.withDefaults());
@@ -84,7 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(principals(properties.issuer(), identities)))
                         .authenticationEntryPoint((request, response, e) ->
                                 problem(response, json, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
                         .accessDeniedHandler((request, response, e) ->
@@ -97,7 +102,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Our tokens carry their roles in a {@code roles} claim. */
+    /**
+     * Roles from the {@code roles} claim. Our tokens name the borrower themselves
+     * ({@code borrower:<phone index>}); an identity provider's subject is looked up in
+     * {@code borrower_identity} and the principal becomes that borrower, or a stranger who owns
+     * no application ({@code external:<subject>}) when no borrower is linked to it.
+     */
+    private static Converter<Jwt, AbstractAuthenticationToken> principals(String ourIssuer,
+            BorrowerIdentities identities) {
+        JwtAuthenticationConverter roles = roles();
+        return jwt -> {
+            String issuer = jwt.getClaimAsString(JwtClaimNames.ISS);
+            if (ourIssuer.equals(issuer)) {
+                return roles.convert(jwt);
+            }
+            String subject = identities.phoneIndex(issuer, jwt.getSubject()).map(index -> "borrower:" + index)
+                    .orElse("external:" + jwt.getSubject());
+            return roles.convert(Jwt.withTokenValue(jwt.getTokenValue()).headers(h -> h.putAll(jwt.getHeaders()))
+                    .claims(claims -> {
+                        claims.putAll(jwt.getClaims());
+                        claims.put(JwtClaimNames.SUB, subject);
+                        claims.put("provider_subject", jwt.getSubject());
+                    }).build());
+        };
+    }
+
     private static JwtAuthenticationConverter roles() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");

@@ -18,7 +18,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import com.nimbusds.jwt.JWTParser;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -60,20 +70,55 @@ class TokenSigning {
     }
 
     /**
-     * Used unless an identity provider's issuer-uri is configured: then Spring Boot builds the
-     * decoder from the provider's keys, and people sign in there rather than here.
+     * Our tokens, and those of the trusted identity providers ({@code swiftlend.auth.external-issuers}):
+     * the token's issuer, read before any check, only chooses whose key verifies it; that decoder
+     * then checks the signature, the issuer itself, the expiry, our audience and the deny list. A
+     * token of an issuer not trusted is refused. Not used when Spring Boot's own single-issuer
+     * {@code issuer-uri} is configured.
      */
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
     JwtDecoder jwtDecoder(RSAKey tokenSigningKey, AuthProperties properties, SignedOutTokens signedOut)
-            throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
-        String audience = properties.audience();
+            throws JOSEException, GeneralSecurityException {
+        Map<String, JwtDecoder> byIssuer = new HashMap<>();
+        byIssuer.put(properties.issuer(), checked(NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build(),
+                properties.issuer(), properties.audience(), signedOut));
+        for (AuthProperties.ExternalIssuer external : properties.externalIssuers()) {
+            NimbusJwtDecoder decoder = external.jwkSetUri() != null
+                    ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).build()
+                    : NimbusJwtDecoder.withPublicKey(rsaPublicKey(external.publicKey())).build();
+            byIssuer.put(external.issuer(), checked(decoder, external.issuer(), properties.audience(), signedOut));
+        }
+        return token -> {
+            String issuer;
+            try {
+                issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+            } catch (ParseException e) {
+                throw new BadJwtException("The token is malformed", e);
+            }
+            JwtDecoder decoder = issuer == null ? null : byIssuer.get(issuer);
+            if (decoder == null) {
+                throw new BadJwtException("The token's issuer is not trusted");
+            }
+            return decoder.decode(token);
+        };
+    }
+
+    private static NimbusJwtDecoder checked(NimbusJwtDecoder decoder, String issuer, String audience,
+            SignedOutTokens signedOut) {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
                 signedOut));
         return decoder;
+    }
+
+    private static RSAPublicKey rsaPublicKey(String base64) throws GeneralSecurityException {
+        if (base64 == null || base64.isBlank()) {
+            throw new IllegalStateException("An external issuer needs a jwk-set-uri or a public-key");
+        }
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -8,7 +8,7 @@ class DemoStaffAccountsTest {
 
     private static AuthProperties demo(String password) {
         return new AuthProperties(null, "swiftlend", "swiftlend-api", java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8),
-                null, null, true, password, null);
+                null, null, true, password, null, java.util.List.of());
     }
 
     @Test
