@@ -48,11 +48,11 @@ class AuthController {
 
     AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, StaffLockout lockout,
             SignedOutTokens signedOut, TokenIssuer tokens, BlindIndex blindIndex) {
-        this.signedOut = signedOut;
         this.codes = codes;
         this.sms = sms;
         this.staff = staff;
         this.lockout = lockout;
+        this.signedOut = signedOut;
         this.tokens = tokens;
         this.blindIndex = blindIndex;
     }

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * code; staff with a username and password. Both get a short-lived signed JWT.
  *
  * @param signingKeyFile the JWK (RSA, private) that signs tokens; the embedded default creates it
- *     under its data directory at first start. Tokens of a real identity provider are trusted
- *     instead by setting {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+ *     under its data directory at first start. Tokens of identity providers are trusted beside
+ *     ours through {@code externalIssuers}.
  * @param issuer the {@code iss} of the tokens this service signs
  * @param audience the {@code aud} they are for, and the one a token must name to be accepted: a
  *     token our key signed for another service (or for none) is not a token for this API
@@ -77,8 +77,8 @@ public record AuthProperties(
      * A staff account (or a username that is none: the answer must not tell) is locked after
      * {@code freeFailures} wrong passwords in a row, for {@code firstLock}, doubling with every
      * further wrong password up to {@code maxLock}; a right password ends the count. Five guesses,
-     * then at most about 24 more in the first day: an online guesser gets nowhere, a person who
-     * mistyped waits a minute.
+     * then about 29 more in the first day (locks of 1, 2, 4 ... 32 minutes, then one an hour): an
+     * online guesser gets nowhere, a person who mistyped waits a minute.
      *
      * @param failuresKept how long a run of wrong passwords is remembered after the last one
      */

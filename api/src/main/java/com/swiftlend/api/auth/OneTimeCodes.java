@@ -31,8 +31,11 @@ class OneTimeCodes {
         EXPIRED_OR_UNKNOWN
     }
 
-    /** Shared by both scripts: how long the phone is still locked, or -1 when it is not. */
-    private static final String LOCKED_FOR = """
+    /**
+     * Shared by both scripts: {@code lockedFor} answers how long a failure window still locks the
+     * phone (-1: it does not); {@code count} counts an event in a window that starts with it.
+     */
+    private static final String WINDOWS = """
             local function lockedFor(key, max)
               local n = tonumber(redis.call('GET', key) or '0')
               if n < max then return -1 end
@@ -49,7 +52,7 @@ class OneTimeCodes {
      * 2 no such code | 3 locked, ms to wait}. The hashes are compared without an early exit, so
      * the time taken does not tell how much of one matched.
      */
-    private static final RedisScript<List> VERIFY = RedisScript.of(LOCKED_FOR + """
+    private static final RedisScript<List> VERIFY = RedisScript.of(WINDOWS + """
             local wait = math.max(lockedFor(KEYS[2], tonumber(ARGV[3])), lockedFor(KEYS[3], tonumber(ARGV[4])))
             if wait >= 0 then return {3, wait} end
             local stored = redis.call('HGET', KEYS[1], 'hash')
@@ -70,7 +73,7 @@ class OneTimeCodes {
      * ttl ms, resend ms, failures per hour, per day, codes per day, a day in ms. Returns {1 issued |
      * 0 too soon | 3 locked | 4 daily codes used, ms to wait}.
      */
-    private static final RedisScript<List> ISSUE = RedisScript.of(LOCKED_FOR + """
+    private static final RedisScript<List> ISSUE = RedisScript.of(WINDOWS + """
             local wait = math.max(lockedFor(KEYS[3], tonumber(ARGV[4])), lockedFor(KEYS[4], tonumber(ARGV[5])))
             if wait >= 0 then return {3, wait} end
             local guard = redis.call('PTTL', KEYS[2])
@@ -142,7 +145,7 @@ class OneTimeCodes {
                 "Too many wrong codes for this phone; sign-in is locked for a while.", wait);
     }
 
-    static String key(String phoneIndex, String part) {
+    private static String key(String phoneIndex, String part) {
         return "otp:{" + phoneIndex + "}:" + part;
     }
 

@@ -1,5 +1,6 @@
 package com.swiftlend.api.auth;
 
+import com.swiftlend.api.ratelimit.RateLimitProblems;
 import java.net.URI;
 import java.time.Duration;
 
@@ -26,9 +27,7 @@ class SignInRefusedException extends RuntimeException {
         return type;
     }
 
-    /** Whole seconds, rounded up (RFC 9110): rounding down would invite a retry that fails again. */
     long retryAfterSeconds() {
-        long millis = Math.max(0, retryAfter.toMillis());
-        return Math.max(1, (millis + 999) / 1000);
+        return RateLimitProblems.wholeSeconds(retryAfter);
     }
 }

@@ -77,7 +77,7 @@ class StaffLockout {
                 "Too many wrong passwords for this account; sign-in is locked for a while.", wait);
     }
 
-    static String key(String username, String part) {
+    private static String key(String username, String part) {
         return "staff:{" + username + "}:" + part;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackages = "com.swiftlend.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RateLimitProblems {
+public class RateLimitProblems {
 
     static final URI RATE_LIMITED = URI.create("https://swiftlend.dev/problems/rate-limited");
     static final URI UNAVAILABLE = URI.create("https://swiftlend.dev/problems/rate-limiter-unavailable");
@@ -67,8 +67,11 @@ class RateLimitProblems {
         return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, seconds, problem);
     }
 
-    /** Retry-After is whole seconds (RFC 9110); rounding down would invite a retry that fails again. */
-    static long wholeSeconds(Duration wait) {
+    /**
+     * Retry-After is whole seconds (RFC 9110); rounding down would invite a retry that fails again.
+     * Every refusal with a wait (rate limits, sign-in lock-outs) rounds here.
+     */
+    public static long wholeSeconds(Duration wait) {
         long millis = Math.max(0, wait.toMillis());
         return Math.max(1, (millis + 999) / 1000);
     }
