@@ -46,7 +46,7 @@ public class ProtectionConfiguration {
 
     @Bean
     FieldEncryption fieldEncryption(DataKeyRing keys, ProtectionProperties properties) {
-        return new FieldEncryption(keys, properties.acceptPlaintext());
+        return new FieldEncryption(keys, properties.migrationMode());
     }
 
     @Bean

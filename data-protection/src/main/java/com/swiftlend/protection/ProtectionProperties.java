@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kms where the key-encryption key lives
  * @param keys how data keys are cached
  * @param rotation the background re-encryption job
- * @param acceptPlaintext migration mode: read a value of an encrypted column, or a Temporal
+ * @param migrationMode migration mode: read a value of an encrypted column, or a Temporal
  *        payload, that is not encrypted, with a warning each time, instead of refusing it. Only for
  *        moving data written before encryption was switched on (the re-encryption job then
  *        encrypts it); otherwise whoever can write the database or a history could plant plaintext
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("swiftlend.protection")
 public record ProtectionProperties(@DefaultValue Kms kms, @DefaultValue Keys keys, @DefaultValue Rotation rotation,
-        @DefaultValue("false") boolean acceptPlaintext) {
+        @DefaultValue("false") boolean migrationMode) {
 
     /**
      * @param provider {@code local} for {@code LocalKeyManagementService}; anything else to supply

@@ -3,7 +3,8 @@ package com.swiftlend.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.ConsentSeal;
+import com.swiftlend.workflows.application.Applicant;
 import com.swiftlend.records.audit.AuditRetention;
 import com.swiftlend.records.audit.AuditTrail;
 import java.util.UUID;
@@ -26,6 +27,9 @@ class AuditRetentionTest {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    ConsentSeal consentSeal;
+
     @Test
     void givenDefaults_whenStarted_auditRecordsAreKeptTenYears() {
         assertThat(retention.retention()).isEqualTo(Period.ofYears(10));
@@ -40,8 +44,8 @@ class AuditRetentionTest {
 
     @Test
     void givenTheTrailNow_whenCountingPastRetention_onlyRecordsOlderThanTheRetentionCount() {
-        audit.append(new AuditEvent.Consent(UUID.randomUUID(), "2026-11-01", Instant.now(), true, Instant.now(),
-                "retention-test-device", "127.0.0.1"));
+        audit.append(consentSeal.consent(UUID.randomUUID(), "2026-11-01", Instant.now(), true, Instant.now(),
+                new Applicant("x", "x", "x", "x", "retention-test-device", "127.0.0.1")));
         long today = retention.pastRetention(Instant.now());
         long inElevenYears = retention.pastRetention(Instant.now().plus(11 * 366, ChronoUnit.DAYS));
         long total = jdbc.queryForObject("select count(*) from audit_record", Long.class);

@@ -150,8 +150,10 @@ class AuditTrailTest {
         assertThat(consent.get("termsVersion").asText()).isEqualTo("2026-11-01");
         assertThat(consent.get("shownAt").asText()).isEqualTo("2026-11-02T09:15:30.250Z");
         assertThat(consent.get("accepted").asBoolean()).isTrue();
-        assertThat(consent.get("clientIp").asText()).isEqualTo("127.0.0.1");
-        assertThat(consent.get("deviceId").asText()).startsWith("test-device-");
+        // Evidence of where the consent came from, blind-indexed and encrypted (PersonalDataAtRestTest).
+        assertThat(consent.get("clientIpIndex").asText()).matches("[0-9a-f]{64}");
+        assertThat(consent.get("deviceIdIndex").asText()).matches("[0-9a-f]{64}");
+        assertThat(consent.get("deviceId").asText()).startsWith("v2.");
         JsonNode decision = json(paidRecords.get(1).get("payload"));
         assertThat(decision.get("outcome").asText()).isEqualTo("APPROVE");
         assertThat(decision.get("inputsDigest").asText()).matches("[0-9a-f]{64}");

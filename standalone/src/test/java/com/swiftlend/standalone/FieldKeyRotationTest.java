@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * FieldEncryptionTest}), so it is a system of its own.
  */
 @SystemTest
-@TestPropertySource(properties = "swiftlend.protection.accept-plaintext=true")
+@TestPropertySource(properties = "swiftlend.protection.migration-mode=true")
 // A whole second system: stop it after this class rather than keep it for the rest of the suite.
 @DirtiesContext
 class FieldKeyRotationTest {
@@ -92,8 +92,11 @@ class FieldKeyRotationTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from loan_application
                 where applicant_name not like ? or id_number not like ? or phone not like ? or bank_card not like ?
-                   or id_number_index is null or phone_index is null""", Integer.class,
-                prefix(version), prefix(version), prefix(version), prefix(version))).isZero();
+                   or device_id not like ? or client_ip not like ?
+                   or id_number_index is null or phone_index is null or device_id_index is null
+                   or client_ip_index is null""", Integer.class,
+                prefix(version), prefix(version), prefix(version), prefix(version), prefix(version),
+                prefix(version))).isZero();
         assertThat(applications.findById(legacyId).orElseThrow().applicant().idNumber()).isEqualTo(legacy.idNumber());
         assertThat(applications.findById(UUID.fromString(encryptedId)).orElseThrow().applicant().bankCard())
                 .isEqualTo(encrypted.bankCard());
@@ -102,7 +105,9 @@ class FieldKeyRotationTest {
         assertThat(applications.findByIdNumberIndexOrderBySubmittedAt(blindIndex.of(BlindIndex.ID_NUMBER,
                 legacy.idNumber()))).hasSize(1);
         assertThat(jdbc.queryForList("select row_to_json(t)::text from loan_application t", String.class))
-                .noneMatch(row -> row.contains(legacy.idNumber()) || row.contains(legacy.bankCard()));
+                .noneMatch(row -> row.contains(legacy.idNumber()) || row.contains(legacy.bankCard())
+                        || row.contains(legacy.deviceId()) || row.contains("127.0.0.1"));
+        assertThat(applications.findById(legacyId).orElseThrow().applicant().deviceId()).isEqualTo(legacy.deviceId());
         assertThat(jdbc.queryForObject("select count(*) from blacklist_entry where legacy_id_number is not null"
                 + " or legacy_phone is not null", Integer.class)).isZero();
 
@@ -132,7 +137,7 @@ class FieldKeyRotationTest {
         return answer.body().get("id").asText();
     }
 
-    /** A row as the system wrote it before V4: plaintext, no blind indexes. */
+    /** A row as the system wrote it before V4: plaintext, no blind indexes (device and address too, as before V12). */
     private UUID insertLegacyApplication(Applicants.Applicant applicant) {
         UUID id = UUID.randomUUID();
         Timestamp submitted = Timestamp.from(Instant.now().minusSeconds(86_400));
@@ -148,6 +153,6 @@ class FieldKeyRotationTest {
     }
 
     private static String prefix(int version) {
-        return "v1." + version + ".%";
+        return "v2." + version + ".%";
     }
 }

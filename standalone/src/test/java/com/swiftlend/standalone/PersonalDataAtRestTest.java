@@ -1,11 +1,14 @@
 package com.swiftlend.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.protection.index.BlindIndex;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
+import com.swiftlend.records.audit.ConsentSeal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +48,11 @@ class PersonalDataAtRestTest {
     @Autowired
     LoanApplicationRepository applications;
 
+    @Autowired
+    ConsentSeal consentSeal;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SystemClient client;
     private Applicants applicants;
 
@@ -66,7 +75,8 @@ class PersonalDataAtRestTest {
             String phone = applicant.phone();
             return List.of(id, id.toLowerCase(), id.substring(0, 17), applicant.bankCard(), phone,
                     "+86" + phone, phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7),
-                    phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7), name);
+                    phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7), name,
+                    applicant.deviceId());
         }
     }
 
@@ -118,13 +128,76 @@ class PersonalDataAtRestTest {
         assertThat(application.applicant().idNumber()).isEqualTo(person.applicant().idNumber());
         assertThat(application.applicant().bankCard()).isEqualTo(person.applicant().bankCard());
         assertThat(application.applicant().name()).isEqualTo(person.name());
-        assertThat(storedIdNumber).startsWith("v1.");
+        assertThat(storedIdNumber).startsWith("v2.");
         assertThat(applications.findByIdNumberIndexOrderBySubmittedAt(
                 blindIndex.of(BlindIndex.ID_NUMBER, person.applicant().idNumber())))
                 .extracting(LoanApplication::getId).containsExactly(UUID.fromString(id));
         assertThat(applications.findByPhoneIndexOrderBySubmittedAt(
                 blindIndex.of(BlindIndex.PHONE, person.applicant().phone())))
                 .extracting(LoanApplication::getId).contains(UUID.fromString(id));
+    }
+
+    @Test
+    void givenStoredApplication_itsDeviceAndAddressAreBlindIndexedAndEncryptedInTheRowAndTheConsent()
+            throws Exception {
+        Person person = person(applicants.any());
+        String id = submit(person);
+        client.awaitSettled(id);
+        String deviceIndex = blindIndex.of(BlindIndex.DEVICE, person.applicant().deviceId());
+        String addressIndex = blindIndex.of(BlindIndex.CLIENT_IP, "127.0.0.1");
+
+        Map<String, Object> row = jdbc.queryForMap("""
+                select device_id, client_ip, device_id_index, client_ip_index from loan_application
+                where id = ?::uuid""", id);
+        JsonNode consent = JSON.readTree(jdbc.queryForObject(
+                "select payload::text from audit_record where kind = 'CONSENT' and reference = ?", String.class, id));
+
+        assertThat((String) row.get("device_id")).startsWith("v2.").doesNotContain(person.applicant().deviceId());
+        assertThat((String) row.get("client_ip")).startsWith("v2.").doesNotContain("127.0.0.1");
+        assertThat(row.get("device_id_index")).isEqualTo(deviceIndex);
+        assertThat(row.get("client_ip_index")).isEqualTo(addressIndex);
+        assertThat(consent.toString()).doesNotContain(person.applicant().deviceId()).doesNotContain("127.0.0.1");
+        assertThat(consent.get("deviceIdIndex").asText()).isEqualTo(deviceIndex);
+        assertThat(consent.get("clientIpIndex").asText()).isEqualTo(addressIndex);
+        assertThat(consentSeal.open(UUID.fromString(id), consent.get("deviceId").asText(), ConsentSeal.DEVICE_ID))
+                .isEqualTo(person.applicant().deviceId());
+        assertThat(consentSeal.open(UUID.fromString(id), consent.get("clientIp").asText(), ConsentSeal.CLIENT_IP))
+                .isEqualTo("127.0.0.1");
+        LoanApplication application = applications.findById(UUID.fromString(id)).orElseThrow();
+        assertThat(application.applicant().deviceId()).isEqualTo(person.applicant().deviceId());
+        assertThat(application.applicant().clientIp()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void givenCiphertextCopiedFromAnotherApplicationsRow_whenRead_itIsRefused() throws Exception {
+        Person mine = person(applicants.any());
+        Person theirs = person(applicants.any());
+        String myId = submit(mine);
+        String theirId = submit(theirs);
+        client.awaitSettled(myId);
+        client.awaitSettled(theirId);
+        String myCard = jdbc.queryForObject("select bank_card from loan_application where id = ?::uuid", String.class,
+                myId);
+        String theirCard = jdbc.queryForObject("select bank_card from loan_application where id = ?::uuid",
+                String.class, theirId);
+
+        // Someone who can write the database pays my loan to their card, without any key.
+        jdbc.update("update loan_application set bank_card = ? where id = ?::uuid", theirCard, myId);
+        try {
+            assertThatThrownBy(() -> applications.findById(UUID.fromString(myId)))
+                    .hasStackTraceContaining("another column or row")
+                    .satisfies(refusal -> assertThat(stackTrace(refusal)).doesNotContain(theirs.applicant().bankCard()));
+        } finally {
+            jdbc.update("update loan_application set bank_card = ? where id = ?::uuid", myCard, myId);
+        }
+        assertThat(applications.findById(UUID.fromString(myId)).orElseThrow().applicant().bankCard())
+                .isEqualTo(mine.applicant().bankCard());
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.swiftlend.protection.index.BlindIndex;
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
-import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.ConsentSeal;
 import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.workflows.application.Applicant;
 import com.swiftlend.workflows.application.LoanTerms;
@@ -46,12 +46,14 @@ class ApplicationIntake {
     private final ObjectMapper canonical;
     private final BlindIndex blindIndex;
     private final AuditTrail audit;
+    private final ConsentSeal consentSeal;
     private final TransactionTemplate transactions;
 
     ApplicationIntake(LoanApplicationRepository applications, WorkflowStarter starter, Clock clock,
-            BlindIndex blindIndex, AuditTrail audit, TransactionTemplate transactions) {
+            BlindIndex blindIndex, AuditTrail audit, ConsentSeal consentSeal, TransactionTemplate transactions) {
         this.applications = applications;
         this.audit = audit;
+        this.consentSeal = consentSeal;
         this.transactions = transactions;
         this.blindIndex = blindIndex;
         this.starter = starter;
@@ -77,9 +79,9 @@ class ApplicationIntake {
             LoanApplication unsaved = application;
             application = transactions.execute(status -> {
                 LoanApplication stored = applications.saveAndFlush(unsaved);
-                audit.append(new AuditEvent.Consent(stored.getId(), request.consent().termsVersion(),
+                audit.append(consentSeal.consent(stored.getId(), request.consent().termsVersion(),
                         request.consent().shownAt(), request.consent().accepted(), submittedAt,
-                        request.deviceId(), clientIp));
+                        stored.applicant()));
                 return stored;
             });
         } catch (DataIntegrityViolationException raced) {

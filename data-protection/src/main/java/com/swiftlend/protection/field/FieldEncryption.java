@@ -12,67 +12,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts personal data for a column: {@link AesGcm} under the active FIELD data key, with the
- * column's name as associated data, so a value copied into another column does not decrypt.
+ * Encrypts personal data for one cell ({@link FieldCell}): {@link AesGcm} under the active FIELD
+ * data key, with the table, column and row as associated data, so a ciphertext copied into another
+ * column or another row does not decrypt.
  *
- * <p>Stored form: {@code v1.<keyVersion>.<base64url(nonce ‖ ciphertext ‖ tag)>}. The key version
- * says which key decrypts it; the leading {@code v1} is the format, so a later format can be told
- * apart. A value without that prefix is a plaintext: written before encryption was introduced, or
- * planted by someone who can write the database. It is refused, except in migration mode, where it
- * is read as is (with a warning) until the re-encryption job ({@link FieldKeyRotation}) has
- * encrypted it.
+ * <p>Stored form: {@code v2.<keyVersion>.<base64url(nonce ‖ ciphertext ‖ tag)>}. The key version
+ * says which key decrypts it; the leading {@code v2} is the format. Two older forms exist in
+ * databases written by earlier versions, and both are refused except in migration mode ({@code
+ * swiftlend.protection.migration-mode}), where they are read (with a warning) until the
+ * re-encryption job ({@link FieldKeyRotation}) has rewritten them: {@code v1.}, bound to the column
+ * only, so whoever can write the database could move it between rows; and a value without a
+ * prefix, a plaintext written before encryption existed or planted by someone who can write the
+ * database.
  */
 public class FieldEncryption {
 
-    private static final String FORMAT = "v1.";
+    private static final String FORMAT = "v2.";
+    private static final String COLUMN_BOUND = "v1.";
     /** What {@link #keyVersionOf} answers for a plaintext written before encryption. */
     public static final int PLAINTEXT = 0;
 
     private static final Logger log = LoggerFactory.getLogger(FieldEncryption.class);
 
     private final DataKeys keys;
-    private final boolean acceptPlaintext;
+    private final boolean migrationMode;
 
     /**
-     * @param acceptPlaintext migration mode ({@code swiftlend.protection.accept-plaintext}): read a
-     *     value that is not encrypted, with a warning, instead of refusing it
+     * @param migrationMode {@code swiftlend.protection.migration-mode}: read a value in a legacy
+     *     form (plaintext, or bound to its column only), with a warning, instead of refusing it
      */
-    public FieldEncryption(DataKeys keys, boolean acceptPlaintext) {
+    public FieldEncryption(DataKeys keys, boolean migrationMode) {
         this.keys = keys;
-        this.acceptPlaintext = acceptPlaintext;
-        if (acceptPlaintext) {
-            log.warn("Migration mode: unencrypted values of encrypted columns are read (swiftlend.protection.accept-plaintext)");
+        this.migrationMode = migrationMode;
+        if (migrationMode) {
+            log.warn("Migration mode: unencrypted and column-bound values of encrypted columns are read"
+                    + " (swiftlend.protection.migration-mode)");
         }
     }
 
-    /**
-     * @param column the column as {@code table.column}, such as {@code loan_application.id_number}
-     */
-    public String encrypt(String plaintext, String column) {
+    public String encrypt(String plaintext, FieldCell cell) {
         if (plaintext == null) {
             return null;
         }
         DataKey key = keys.active(KeyPurpose.FIELD);
         try {
-            byte[] payload = AesGcm.seal(key.key(), column.getBytes(StandardCharsets.UTF_8),
-                    plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] payload = AesGcm.seal(key.key(), cell.associatedData(), plaintext.getBytes(StandardCharsets.UTF_8));
             return FORMAT + key.version() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a value of " + column, e);
+            throw new IllegalStateException("Cannot encrypt a value of " + cell.qualifiedColumn(), e);
         }
     }
 
-    public String decrypt(String stored, String column) {
+    public String decrypt(String stored, FieldCell cell) {
         if (stored == null) {
             return null;
         }
-        if (!stored.startsWith(FORMAT)) {
-            if (!acceptPlaintext) {
-                throw new IllegalStateException("A value of " + column
-                        + " is not encrypted; refused outside migration mode (swiftlend.protection.accept-plaintext)");
-            }
+        String column = cell.qualifiedColumn();
+        boolean columnBound = stored.startsWith(COLUMN_BOUND);
+        if (!stored.startsWith(FORMAT) && !columnBound) {
+            refuseOutsideMigrationMode("A value of " + column + " is not encrypted");
             log.warn("Read an unencrypted value of {} in migration mode", column);
             return stored;
+        }
+        if (columnBound) {
+            refuseOutsideMigrationMode("A value of " + column + " is bound to its column only, not to its row");
+            log.warn("Read a column-bound value of {} in migration mode", column);
         }
         int version = keyVersionOf(stored);
         byte[] payload;
@@ -86,20 +90,39 @@ public class FieldEncryption {
         }
         try {
             return new String(AesGcm.open(keys.version(KeyPurpose.FIELD, version).key(),
-                    column.getBytes(StandardCharsets.UTF_8), payload), StandardCharsets.UTF_8);
+                    columnBound ? cell.columnOnly() : cell.associatedData(), payload), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new IllegalStateException("A value of " + column + " (key version " + version
-                    + ") fails authentication: it was altered, or belongs to another column");
+                    + ") fails authentication: it was altered, or belongs to another column or row");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot decrypt a value of " + column, e);
         }
     }
 
+    private void refuseOutsideMigrationMode(String problem) {
+        if (!migrationMode) {
+            throw new IllegalStateException(problem + "; refused outside migration mode"
+                    + " (swiftlend.protection.migration-mode)");
+        }
+    }
+
+    /** Whether a stored value is in the current form under the active key: nothing for the job to do. */
+    public boolean isCurrent(String stored) {
+        return stored == null
+                || stored.startsWith(FORMAT) && keyVersionOf(stored) == keys.active(KeyPurpose.FIELD).version();
+    }
+
+    /** The SQL {@code like} pattern of values that are current under a key version. */
+    static String currentPattern(int keyVersion) {
+        return FORMAT + keyVersion + ".%";
+    }
+
     /** The FIELD key version a stored value is under, or {@link #PLAINTEXT}. */
     public int keyVersionOf(String stored) {
-        if (stored == null || !stored.startsWith(FORMAT)) {
+        if (stored == null || !stored.startsWith(FORMAT) && !stored.startsWith(COLUMN_BOUND)) {
             return PLAINTEXT;
         }
+        // Both formats are three characters long: "v2." and "v1.".
         int end = stored.indexOf('.', FORMAT.length());
         try {
             return Integer.parseInt(stored.substring(FORMAT.length(), end < 0 ? stored.length() : end));

@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings every protected row under the active FIELD key while the system keeps serving:
- * re-encrypts values under an older key version, encrypts plaintext written before encryption
- * existed, fills missing blind indexes and empties legacy plaintext columns once indexed.
+ * re-encrypts values under an older key version or in the column-bound format v1 (so each is bound
+ * to its row), encrypts plaintext written before encryption existed, fills missing blind indexes and empties legacy plaintext columns once indexed.
  *
  * <p>Rows are read in chunks by keyset pagination on the id (one transaction per chunk, so no
  * long-held locks and no table scan per chunk), and each row is written back with a
@@ -95,7 +95,7 @@ public class FieldKeyRotation {
             List<String> needsWork = new ArrayList<>();
             for (String column : table.encryptedColumns()) {
                 needsWork.add(column + " not like ?");
-                filterArguments.add("v1." + active + ".%");
+                filterArguments.add(FieldEncryption.currentPattern(active));
             }
             for (ProtectedTable.IndexedColumn index : table.indexes()) {
                 columns.add(index.indexColumn());
@@ -134,12 +134,14 @@ public class FieldKeyRotation {
         private boolean rewrite(Map<String, Object> row) {
             Map<String, String> plain = new LinkedHashMap<>();
             Map<String, String> changes = new LinkedHashMap<>();
+            Object id = row.get(table.idColumn());
             for (String column : table.encryptedColumns()) {
                 String stored = (String) row.get(column);
-                String value = encryption.decrypt(stored, table.qualified(column));
+                FieldCell cell = table.cell(column, id);
+                String value = encryption.decrypt(stored, cell);
                 plain.put(column, value);
-                if (stored != null && encryption.keyVersionOf(stored) != active) {
-                    changes.put(column, encryption.encrypt(value, table.qualified(column)));
+                if (!encryption.isCurrent(stored)) {
+                    changes.put(column, encryption.encrypt(value, cell));
                 }
             }
             for (ProtectedTable.IndexedColumn index : table.indexes()) {

@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * A table holding personal data, as the re-encryption job sees it: which columns hold
- * {@link FieldEncryption} ciphertext (the associated data is {@code name.column}), and which
+ * {@link FieldEncryption} ciphertext (bound to table, column and the row's {@code idColumn}), and which
  * blind-index columns are computed from which source column. Modules owning such tables declare
  * one as a bean.
  *
- * @param idColumn a unique, ordered key for keyset pagination
+ * @param idColumn the immutable primary key: what each ciphertext is bound to, and the order of
+ *        keyset pagination
  */
 public record ProtectedTable(String name, String idColumn, List<String> encryptedColumns, List<IndexedColumn> indexes) {
 
@@ -37,9 +38,9 @@ public record ProtectedTable(String name, String idColumn, List<String> encrypte
         indexes = List.copyOf(indexes);
     }
 
-    /** The associated data of a column's ciphertext. */
-    public String qualified(String column) {
-        return name + "." + column;
+    /** The cell of a column in the row with this id, whose identity its ciphertext is bound to. */
+    public FieldCell cell(String column, Object rowId) {
+        return FieldCell.of(name, column, rowId);
     }
 
     private static void requireIdentifier(String name) {

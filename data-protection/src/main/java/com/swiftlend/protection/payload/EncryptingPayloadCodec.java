@@ -36,17 +36,17 @@ public class EncryptingPayloadCodec implements PayloadCodec {
     private static final Logger log = LoggerFactory.getLogger(EncryptingPayloadCodec.class);
 
     private final DataKeys keys;
-    private final boolean acceptPlaintext;
+    private final boolean migrationMode;
 
     /**
-     * @param acceptPlaintext migration mode ({@code swiftlend.protection.accept-plaintext}): let an
+     * @param migrationMode migration mode ({@code swiftlend.protection.migration-mode}): let an
      *     unencrypted payload through with a warning instead of refusing it
      */
-    public EncryptingPayloadCodec(DataKeys keys, boolean acceptPlaintext) {
+    public EncryptingPayloadCodec(DataKeys keys, boolean migrationMode) {
         this.keys = keys;
-        this.acceptPlaintext = acceptPlaintext;
-        if (acceptPlaintext) {
-            log.warn("Migration mode: unencrypted Temporal payloads are accepted (swiftlend.protection.accept-plaintext)");
+        this.migrationMode = migrationMode;
+        if (migrationMode) {
+            log.warn("Migration mode: unencrypted Temporal payloads are accepted (swiftlend.protection.migration-mode)");
         }
     }
 
@@ -78,9 +78,9 @@ public class EncryptingPayloadCodec implements PayloadCodec {
         ByteString encoding = payload.getMetadataOrDefault(EncodingKeys.METADATA_ENCODING_KEY, ByteString.EMPTY);
         if (!ENCODING.equals(encoding.toStringUtf8())) {
             // Written before encryption was switched on, by a client without it, or planted.
-            if (!acceptPlaintext) {
+            if (!migrationMode) {
                 throw new PayloadCodecException("A payload is not encrypted (encoding '" + encoding.toStringUtf8()
-                        + "'); refused outside migration mode (swiftlend.protection.accept-plaintext)");
+                        + "'); refused outside migration mode (swiftlend.protection.migration-mode)");
             }
             log.warn("Accepted an unencrypted payload (encoding '{}') in migration mode", encoding.toStringUtf8());
             return payload;

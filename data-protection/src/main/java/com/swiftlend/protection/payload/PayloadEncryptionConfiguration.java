@@ -21,7 +21,7 @@ public class PayloadEncryptionConfiguration {
 
     @Bean
     EncryptingPayloadCodec encryptingPayloadCodec(DataKeys keys, ProtectionProperties properties) {
-        return new EncryptingPayloadCodec(keys, properties.acceptPlaintext());
+        return new EncryptingPayloadCodec(keys, properties.migrationMode());
     }
 
     /** Failure messages and stack traces are encoded too: an exception message may quote an input. */

@@ -3,10 +3,12 @@ package com.swiftlend.protection.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.swiftlend.protection.AesGcm;
 import com.swiftlend.protection.KeyDatabase;
 import com.swiftlend.protection.keys.DataKeyRing;
 import com.swiftlend.protection.keys.KeyPurpose;
 import com.swiftlend.protection.kms.KeyManagementService;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FieldEncryptionTest {
 
     private static final String ID_NUMBER = "11010519491231002X";
-    private static final String COLUMN = "loan_application.id_number";
+    private static final FieldCell COLUMN = new FieldCell("loan_application", "id_number", "row-1");
 
     private static final KeyDatabase database = new KeyDatabase();
 
@@ -40,7 +42,7 @@ class FieldEncryptionTest {
     void givenValue_whenEncryptedAndDecrypted_itComesBackWithoutAppearingInTheStoredText() {
         String stored = encryption.encrypt(ID_NUMBER, COLUMN);
 
-        assertThat(stored).startsWith("v1.1.").doesNotContain(ID_NUMBER).doesNotContain("19491231");
+        assertThat(stored).startsWith("v2.1.").doesNotContain(ID_NUMBER).doesNotContain("19491231");
         assertThat(encryption.keyVersionOf(stored)).isEqualTo(1);
         assertThat(encryption.decrypt(stored, COLUMN)).isEqualTo(ID_NUMBER);
     }
@@ -68,11 +70,39 @@ class FieldEncryptionTest {
 
     @Test
     void givenCiphertextOfOneColumn_whenDecryptedAsAnother_itFails() {
-        String stored = encryption.encrypt("13800138000", "loan_application.phone");
+        String stored = encryption.encrypt("13800138000", new FieldCell("loan_application", "phone", "row-1"));
 
-        assertThatThrownBy(() -> encryption.decrypt(stored, "loan_application.bank_card"))
+        assertThatThrownBy(() -> encryption.decrypt(stored, new FieldCell("loan_application", "bank_card", "row-1")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("another column");
+                .hasMessageContaining("another column or row");
+    }
+
+    @Test
+    void givenCiphertextOfOneRow_whenDecryptedAsTheSameColumnOfAnotherRow_itFails() {
+        String stored = encryption.encrypt("6222020200112233445", new FieldCell("loan_application", "bank_card", "a"));
+
+        assertThatThrownBy(() -> encryption.decrypt(stored, new FieldCell("loan_application", "bank_card", "b")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another column or row")
+                .hasMessageNotContaining("6222020200112233445");
+    }
+
+    @Test
+    void givenColumnBoundV1Ciphertext_whenDecrypting_itIsRefusedOutsideMigrationModeAndReadInIt() throws Exception {
+        // As versions before V12 wrote it: bound to "table.column" only, so it could move between rows.
+        String v1 = "v1.1." + Base64.getUrlEncoder().withoutPadding().encodeToString(AesGcm.seal(
+                keys.active(KeyPurpose.FIELD).key(), COLUMN.qualifiedColumn().getBytes(StandardCharsets.UTF_8),
+                ID_NUMBER.getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> encryption.decrypt(v1, COLUMN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bound to its column only")
+                .hasMessageContaining("swiftlend.protection.migration-mode");
+        FieldEncryption migrating = new FieldEncryption(keys, true);
+        assertThat(migrating.decrypt(v1, COLUMN)).isEqualTo(ID_NUMBER);
+        assertThat(migrating.keyVersionOf(v1)).isEqualTo(1);
+        assertThat(migrating.isCurrent(v1)).isFalse();
+        assertThat(migrating.isCurrent(migrating.encrypt(ID_NUMBER, COLUMN))).isTrue();
     }
 
     @Test
@@ -90,7 +120,7 @@ class FieldEncryptionTest {
         assertThat(encryption.decrypt(null, COLUMN)).isNull();
         assertThatThrownBy(() -> encryption.decrypt(ID_NUMBER, COLUMN))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(COLUMN)
+                .hasMessageContaining(COLUMN.qualifiedColumn())
                 .hasMessageContaining("not encrypted")
                 .hasMessageNotContaining(ID_NUMBER);
     }
@@ -123,7 +153,7 @@ class FieldEncryptionTest {
 
     @Test
     void givenUnknownKeyVersion_whenDecrypting_itFailsNamingTheVersion() {
-        String stored = encryption.encrypt(ID_NUMBER, COLUMN).replaceFirst("^v1\\.1\\.", "v1.9.");
+        String stored = encryption.encrypt(ID_NUMBER, COLUMN).replaceFirst("^v2\\.1\\.", "v2.9.");
 
         assertThatThrownBy(() -> encryption.decrypt(stored, COLUMN))
                 .isInstanceOf(IllegalStateException.class)

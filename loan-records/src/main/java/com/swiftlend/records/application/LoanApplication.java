@@ -12,15 +12,19 @@ import com.swiftlend.workflows.application.ResumePoint;
 import com.swiftlend.workflows.application.ReviewVerdict;
 import com.swiftlend.workflows.application.RiskCheckView;
 import com.swiftlend.workflows.decision.Decision;
+import com.swiftlend.protection.field.FieldCell;
+import com.swiftlend.protection.field.FieldEncryption;
 import com.swiftlend.protection.index.BlindIndex;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,16 +32,18 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A loan application as the system of record keeps it: what was asked, and its latest status. The
- * applicant's name, ID number, phone and card are stored encrypted (the converters) and the ID
- * number and phone also as blind indexes ({@link ApplicantIndexing}); this class sees plaintext.
+ * applicant's name, ID number, phone, card, device and address are stored encrypted, each bound to
+ * its row, and the identifiers also as blind indexes ({@link ApplicantSealing}); callers see
+ * plaintext.
  */
 @Entity
 @Table(name = "loan_application")
-@EntityListeners(ApplicantIndexing.class)
-public class LoanApplication {
+@EntityListeners(ApplicantSealing.class)
+public class LoanApplication implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -48,23 +54,27 @@ public class LoanApplication {
     @Column(name = "request_fingerprint", nullable = false, updatable = false)
     private String requestFingerprint;
 
-    @Convert(converter = ApplicantNameConverter.class)
+    // The personal-data columns hold what ApplicantSealing wrote: ciphertexts bound to this row
+    // and blind indexes (the indexes of rows older than V4 and V12 are written by the re-encryption
+    // job). The plaintext is the transient applicant.
     @Column(name = "applicant_name", nullable = false, updatable = false)
-    private String applicantName;
+    private String sealedName;
 
-    @Convert(converter = IdNumberConverter.class)
     @Column(name = "id_number", nullable = false, updatable = false)
-    private String idNumber;
+    private String sealedIdNumber;
 
-    @Convert(converter = PhoneConverter.class)
-    @Column(nullable = false, updatable = false)
-    private String phone;
+    @Column(name = "phone", nullable = false, updatable = false)
+    private String sealedPhone;
 
-    @Convert(converter = BankCardConverter.class)
     @Column(name = "bank_card", nullable = false, updatable = false)
-    private String bankCard;
+    private String sealedBankCard;
 
-    // Written once by ApplicantIndexing, or by the re-encryption job for rows older than V4.
+    @Column(name = "device_id", nullable = false, updatable = false)
+    private String sealedDeviceId;
+
+    @Column(name = "client_ip", nullable = false, updatable = false)
+    private String sealedClientIp;
+
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "id_number_index", length = 64, updatable = false)
     private String idNumberIndex;
@@ -73,11 +83,22 @@ public class LoanApplication {
     @Column(name = "phone_index", length = 64, updatable = false)
     private String phoneIndex;
 
-    @Column(name = "device_id", nullable = false, updatable = false)
-    private String deviceId;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "device_id_index", length = 64, updatable = false)
+    private String deviceIdIndex;
 
-    @Column(name = "client_ip", nullable = false, updatable = false)
-    private String clientIp;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "client_ip_index", length = 64, updatable = false)
+    private String clientIpIndex;
+
+    @Transient
+    private Applicant applicant;
+
+    // An application is inserted once and never re-created, so "new" is known here: without it,
+    // Spring Data would take the assigned id for a stored row and merge (a select, and a copy
+    // that loses the transient applicant) instead of persisting.
+    @Transient
+    private boolean stored;
 
     @Column(nullable = false, updatable = false)
     private BigDecimal amount;
@@ -145,12 +166,7 @@ public class LoanApplication {
         this.id = id;
         this.idempotencyKey = idempotencyKey;
         this.requestFingerprint = requestFingerprint;
-        this.applicantName = applicant.name();
-        this.idNumber = applicant.idNumber();
-        this.phone = applicant.phone();
-        this.bankCard = applicant.bankCard();
-        this.deviceId = applicant.deviceId();
-        this.clientIp = applicant.clientIp();
+        this.applicant = applicant;
         this.amount = terms.amount();
         this.termDays = terms.termDays();
         this.purpose = terms.purpose();
@@ -161,9 +177,44 @@ public class LoanApplication {
         this.updatedAt = submittedAt;
     }
 
-    void index(BlindIndex blindIndex) {
-        idNumberIndex = blindIndex.of(BlindIndex.ID_NUMBER, idNumber);
-        phoneIndex = blindIndex.of(BlindIndex.PHONE, phone);
+    /** Encrypts the applicant into this row's cells and indexes the identifiers; once, as it is stored. */
+    void seal(FieldEncryption encryption, BlindIndex blindIndex) {
+        sealedName = encryption.encrypt(applicant.name(), cell(LoanApplicationProtection.NAME));
+        sealedIdNumber = encryption.encrypt(applicant.idNumber(), cell(LoanApplicationProtection.ID_NUMBER));
+        sealedPhone = encryption.encrypt(applicant.phone(), cell(LoanApplicationProtection.PHONE));
+        sealedBankCard = encryption.encrypt(applicant.bankCard(), cell(LoanApplicationProtection.BANK_CARD));
+        sealedDeviceId = encryption.encrypt(applicant.deviceId(), cell(LoanApplicationProtection.DEVICE_ID));
+        sealedClientIp = encryption.encrypt(applicant.clientIp(), cell(LoanApplicationProtection.CLIENT_IP));
+        idNumberIndex = blindIndex.of(BlindIndex.ID_NUMBER, applicant.idNumber());
+        phoneIndex = blindIndex.of(BlindIndex.PHONE, applicant.phone());
+        deviceIdIndex = blindIndex.of(BlindIndex.DEVICE, applicant.deviceId());
+        clientIpIndex = blindIndex.of(BlindIndex.CLIENT_IP, applicant.clientIp());
+    }
+
+    /** Decrypts the applicant from this row's cells; a cell that is not this row's own fails. */
+    void open(FieldEncryption encryption) {
+        applicant = new Applicant(
+                encryption.decrypt(sealedName, cell(LoanApplicationProtection.NAME)),
+                encryption.decrypt(sealedIdNumber, cell(LoanApplicationProtection.ID_NUMBER)),
+                encryption.decrypt(sealedPhone, cell(LoanApplicationProtection.PHONE)),
+                encryption.decrypt(sealedBankCard, cell(LoanApplicationProtection.BANK_CARD)),
+                encryption.decrypt(sealedDeviceId, cell(LoanApplicationProtection.DEVICE_ID)),
+                encryption.decrypt(sealedClientIp, cell(LoanApplicationProtection.CLIENT_IP)));
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    private FieldCell cell(String column) {
+        return FieldCell.of(LoanApplicationProtection.TABLE, column, id);
     }
 
     /** The workflow input that starts this application's flow, or resumes it where it was recorded. */
@@ -177,13 +228,14 @@ public class LoanApplication {
     }
 
     public Applicant applicant() {
-        return new Applicant(applicantName, idNumber, phone, bankCard, deviceId, clientIp);
+        return applicant;
     }
 
     public LoanTerms terms() {
         return new LoanTerms(amount, termDays, purpose);
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

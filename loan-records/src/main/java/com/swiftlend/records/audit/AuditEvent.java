@@ -26,8 +26,14 @@ public sealed interface AuditEvent {
      * @param shownAt when the app showed them (the device's clock)
      * @param acceptedAt when we received the acceptance (our clock)
      */
+    /**
+     * Made by {@link ConsentSeal}: where the consent came from is evidence kept for years, so the
+     * device and address are here as blind indexes (to find the consents from one device) and as
+     * ciphertexts bound to this record (to show them when a dispute needs it), never in clear.
+     */
     record Consent(@JsonIgnore UUID applicationId, String termsVersion, Instant shownAt, boolean accepted,
-            Instant acceptedAt, String deviceId, String clientIp) implements AuditEvent {
+            Instant acceptedAt, String deviceIdIndex, String deviceId, String clientIpIndex, String clientIp)
+            implements AuditEvent {
 
         @Override
         public AuditKind kind() {
@@ -173,6 +179,31 @@ public sealed interface AuditEvent {
      * @param lockSeconds how long this lock lasts: it doubles with each further wrong password
      * @param lockId unique per lock
      */
+    /**
+     * @param change {@code DISABLED} or {@code ENABLED}
+     * @param by the administrator, from their token
+     * @param tokenGeneration the account's token generation after the change
+     */
+    record StaffAccountChanged(String username, String change, String by, Instant changedAt, int tokenGeneration,
+            String changeId) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return "DISABLED".equals(change) ? AuditKind.STAFF_DISABLED : AuditKind.STAFF_ENABLED;
+        }
+
+        @Override
+        public String reference() {
+            return username + ":" + changeId;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
+
     record StaffLockedOut(String username, int failures, long lockSeconds, Instant lockedAt, Instant lockedUntil,
             String lockId) implements AuditEvent {
 

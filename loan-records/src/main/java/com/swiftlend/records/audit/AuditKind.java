@@ -19,5 +19,9 @@ public enum AuditKind {
     /** A staff username was locked out of sign-in after a run of wrong passwords. */
     STAFF_LOCKED_OUT,
     /** An operator had Temporal payloads decrypted through the codec server: an access to personal data. */
-    PAYLOADS_DECODED
+    PAYLOADS_DECODED,
+    /** A staff administrator disabled an account: it cannot sign in and its tokens stopped working. */
+    STAFF_DISABLED,
+    /** A staff administrator enabled a disabled account again (its old tokens stay revoked). */
+    STAFF_ENABLED
 }
