@@ -321,6 +321,51 @@ class AuthorizationTest {
         assertThat(client.postAs(null, "/api/v1/auth/sign-out", "").status()).isEqualTo(401);
     }
 
+    @Test
+    void givenADisabledStaffAccount_itsLiveTokensStopAndItCannotSignInUntilEnabledAndTheChangesAreAudited()
+            throws Exception {
+        String username = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into staff_account (username, password_hash, roles) values (?, ?, 'OPERATOR')", username,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("leaver-password"));
+        String live = staffSignIn(username, "leaver-password").body().get("accessToken").asText();
+        assertThat(client.getAs(live, "/api/v1/channels").status()).isEqualTo(200);
+        String admin = client.staffToken("admin");
+
+        SystemClient.Answer byOperator = client.postAs(client.operatorToken(), "/api/v1/staff/" + username + "/disable",
+                "");
+        SystemClient.Answer disabled = client.postAs(admin, "/api/v1/staff/" + username + "/disable", "");
+
+        assertThat(byOperator.status()).isEqualTo(403);
+        assertThat(disabled.status()).as(String.valueOf(disabled.body())).isEqualTo(200);
+        assertThat(disabled.body().get("enabled").asBoolean()).isFalse();
+        SystemClient.Answer afterwards = client.getAs(live, "/api/v1/channels");
+        assertThat(afterwards.status()).isEqualTo(401);
+        assertThat(afterwards.contentType()).startsWith("application/problem+json");
+        assertThat(staffSignIn(username, "leaver-password").status()).isEqualTo(401);
+        assertThat(client.getAs(client.operatorToken(), "/api/v1/channels").status()).isEqualTo(200);
+
+        SystemClient.Answer enabled = client.postAs(admin, "/api/v1/staff/" + username + "/enable", "");
+
+        assertThat(enabled.status()).isEqualTo(200);
+        assertThat(enabled.body().get("enabled").asBoolean()).isTrue();
+        assertThat(client.getAs(live, "/api/v1/channels").status()).as("a token from before the disabling")
+                .isEqualTo(401);
+        String fresh = staffSignIn(username, "leaver-password").body().get("accessToken").asText();
+        assertThat(client.getAs(fresh, "/api/v1/channels").status()).isEqualTo(200);
+        List<JsonNode> changes = jdbc.queryForList("select payload::text from audit_record"
+                + " where kind in ('STAFF_DISABLED', 'STAFF_ENABLED') and reference like ? order by sequence",
+                String.class, username + ":%").stream().map(AuthorizationTest::json).toList();
+        assertThat(changes).extracting(change -> change.get("change").asText()).containsExactly("DISABLED",
+                "ENABLED");
+        assertThat(changes).allSatisfy(change -> assertThat(change.get("by").asText()).isEqualTo("staff:admin"));
+        SystemClient.Answer unknown = client.postAs(admin, "/api/v1/staff/nobody-" + UUID.randomUUID()
+                .toString().substring(0, 8) + "/disable", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(client.postAs(admin, "/api/v1/staff/admin/disable", "").status()).as("disabling oneself")
+                .isEqualTo(409);
+    }
+
     private String sign(JwtClaimsSet.Builder claims) {
         return ourSigningKey.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
                 claims.build())).getTokenValue();

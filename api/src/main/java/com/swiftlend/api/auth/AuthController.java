@@ -29,7 +29,7 @@ class AuthController {
     static final URI SIGN_IN_FAILED = URI.create("https://swiftlend.dev/problems/sign-in-failed");
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
     /** Staff usernames as accounts are made; anything else cannot be one, and is kept off the audit trail. */
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     record CodeRequest(String phone) {
     }
@@ -42,17 +42,17 @@ class AuthController {
     private final SmsGateway sms;
     private final StaffAccounts staff;
     private final StaffLockout lockout;
-    private final SignedOutTokens signedOut;
+    private final RevokedTokens revoked;
     private final TokenIssuer tokens;
     private final BlindIndex blindIndex;
 
     AuthController(OneTimeCodes codes, SmsGateway sms, StaffAccounts staff, StaffLockout lockout,
-            SignedOutTokens signedOut, TokenIssuer tokens, BlindIndex blindIndex) {
+            RevokedTokens revoked, TokenIssuer tokens, BlindIndex blindIndex) {
         this.codes = codes;
         this.sms = sms;
         this.staff = staff;
         this.lockout = lockout;
-        this.signedOut = signedOut;
+        this.revoked = revoked;
         this.tokens = tokens;
         this.blindIndex = blindIndex;
     }
@@ -82,19 +82,19 @@ class AuthController {
     @Operation(summary = "Sign out: the presented token stops working at once, everywhere")
     @PostMapping("/sign-out")
     ResponseEntity<Void> signOut(@AuthenticationPrincipal Jwt token) {
-        signedOut.signOut(token);
+        revoked.signOut(token);
         return ResponseEntity.noContent().build();
     }
 
     private TokenIssuer.AccessToken staffToken(String username, String password) {
         lockout.refuseWhileLocked(username);
-        Optional<List<String>> roles = staff.authenticate(username, password);
-        if (roles.isEmpty()) {
+        Optional<StaffAccounts.Account> account = staff.authenticate(username, password);
+        if (account.isEmpty()) {
             lockout.failed(username);
             throw signInFailed();
         }
         lockout.succeeded(username);
-        return tokens.staff(username, roles.get());
+        return tokens.staff(username, account.get());
     }
 
     @ExceptionHandler(SignInRefusedException.class)

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String OPERATOR = "OPERATOR";
     /** Edits decision tables and models. */
     public static final String RULE_EDITOR = "RULE_EDITOR";
+    /** Disables and enables staff accounts. */
+    public static final String STAFF_ADMIN = "STAFF_ADMIN";
 
     private Roles() {
     }

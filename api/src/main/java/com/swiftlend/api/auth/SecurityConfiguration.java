@@ -85,6 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
                                 "/api/v1/operations/disbursements")
                         .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/staff/*/disable", "/api/v1/staff/*/enable")
+                        .hasRole(Roles.STAFF_ADMIN)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll())

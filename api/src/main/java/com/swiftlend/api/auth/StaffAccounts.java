@@ -21,19 +21,56 @@ class StaffAccounts {
         this.jdbc = jdbc;
     }
 
-    /** @return the account's roles when the password matches */
-    Optional<List<String>> authenticate(String username, String password) {
-        List<String[]> rows = jdbc.query("select password_hash, roles from staff_account where username = ?",
-                (row, n) -> new String[] {row.getString(1), row.getString(2)}, username);
+    /** Who signed in: the roles, and the generation their tokens carry. */
+    record Account(List<String> roles, int tokenGeneration) {
+    }
+
+    /**
+     * @return the account when the password matches and it is enabled; a disabled account answers
+     *     as a wrong password does, so the answer tells nothing
+     */
+    Optional<Account> authenticate(String username, String password) {
+        List<Object[]> rows = jdbc.query("""
+                select password_hash, roles, token_generation from staff_account
+                where username = ? and disabled_at is null""",
+                (row, n) -> new Object[] {row.getString(1), row.getString(2), row.getInt(3)}, username);
         if (rows.isEmpty()) {
             passwords.matches(password, decoy);
             return Optional.empty();
         }
-        String[] account = rows.get(0);
-        if (!passwords.matches(password, account[0])) {
+        Object[] account = rows.get(0);
+        if (!passwords.matches(password, (String) account[0])) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.stream(account[1].split(",")).map(String::strip).toList());
+        return Optional.of(new Account(Arrays.stream(((String) account[1]).split(",")).map(String::strip).toList(),
+                (int) account[2]));
+    }
+
+    boolean exists(String username) {
+        Integer count = jdbc.queryForObject("select count(*) from staff_account where username = ?", Integer.class,
+                username);
+        return count != null && count > 0;
+    }
+
+    /**
+     * Disables an enabled account and raises its token generation, so every token issued before
+     * stops working.
+     *
+     * @return the new generation, or empty when the account was already disabled
+     */
+    Optional<Integer> disable(String username) {
+        return jdbc.query("""
+                update staff_account set disabled_at = now(), token_generation = token_generation + 1
+                where username = ? and disabled_at is null returning token_generation""",
+                (row, n) -> row.getInt(1), username).stream().findFirst();
+    }
+
+    /** @return the account's token generation when it was disabled and is enabled now; else empty */
+    Optional<Integer> enable(String username) {
+        return jdbc.query("""
+                update staff_account set disabled_at = null
+                where username = ? and disabled_at is not null returning token_generation""",
+                (row, n) -> row.getInt(1), username).stream().findFirst();
     }
 
     /** Creates the account unless it exists; an existing account's password is never overwritten. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -32,14 +33,16 @@ class TokenIssuer {
 
     /** A borrower is known by the blind index of their phone: the token carries no phone number. */
     AccessToken borrower(String phoneIndex) {
-        return issue("borrower:" + phoneIndex, List.of(Roles.BORROWER), properties.borrowerTokenTtl());
+        return issue("borrower:" + phoneIndex, List.of(Roles.BORROWER), properties.borrowerTokenTtl(), Map.of());
     }
 
-    AccessToken staff(String username, List<String> roles) {
-        return issue("staff:" + username, roles, properties.staffTokenTtl());
+    /** Carries the account's token generation, so disabling the account ends it ({@link RevokedTokens}). */
+    AccessToken staff(String username, StaffAccounts.Account account) {
+        return issue("staff:" + username, account.roles(), properties.staffTokenTtl(),
+                Map.of(RevokedTokens.GENERATION_CLAIM, account.tokenGeneration()));
     }
 
-    private AccessToken issue(String subject, List<String> roles, Duration ttl) {
+    private AccessToken issue(String subject, List<String> roles, Duration ttl, Map<String, Object> extra) {
         Instant now = Instant.now(clock);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -50,6 +53,7 @@ class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .claim("roles", roles)
+                .claims(all -> all.putAll(extra))
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();

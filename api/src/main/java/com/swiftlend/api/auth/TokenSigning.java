@@ -78,16 +78,16 @@ class TokenSigning {
      */
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
-    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, AuthProperties properties, SignedOutTokens signedOut)
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, AuthProperties properties, RevokedTokens revoked)
             throws JOSEException, GeneralSecurityException {
         Map<String, JwtDecoder> byIssuer = new HashMap<>();
         byIssuer.put(properties.issuer(), checked(NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build(),
-                properties.issuer(), properties.audience(), signedOut));
+                properties.issuer(), properties.audience(), revoked));
         for (AuthProperties.ExternalIssuer external : properties.externalIssuers()) {
             NimbusJwtDecoder decoder = external.jwkSetUri() != null
                     ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).build()
                     : NimbusJwtDecoder.withPublicKey(rsaPublicKey(external.publicKey())).build();
-            byIssuer.put(external.issuer(), checked(decoder, external.issuer(), properties.audience(), signedOut));
+            byIssuer.put(external.issuer(), checked(decoder, external.issuer(), properties.audience(), revoked));
         }
         return token -> {
             String issuer;
@@ -105,11 +105,11 @@ class TokenSigning {
     }
 
     private static NimbusJwtDecoder checked(NimbusJwtDecoder decoder, String issuer, String audience,
-            SignedOutTokens signedOut) {
+            RevokedTokens revoked) {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
-                signedOut));
+                revoked));
         return decoder;
     }
 
