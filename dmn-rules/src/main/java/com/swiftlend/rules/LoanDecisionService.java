@@ -91,24 +91,26 @@ public final class LoanDecisionService {
    */
   public static LoanDecisionService fromXml(String dmnXml, String version) {
     Objects.requireNonNull(dmnXml, "dmnXml");
-    List<String> problems = new ArrayList<>();
+    List<RuleSetProblem> problems = new ArrayList<>();
     DmnModelInstance model;
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml.getBytes(StandardCharsets.UTF_8)));
     } catch (ModelException e) {
-      throw new RuleSetInvalidException(List.of("not a valid DMN document: " + rootMessage(e)));
+      throw new RuleSetInvalidException(List.of(RuleSetProblem.of(null, "not a valid DMN document: " + rootMessage(e))));
     }
 
     if (!(model.getModelElementById(DECISION_ID) instanceof Decision decisionElement)) {
-      throw new RuleSetInvalidException(List.of("no decision with id '" + DECISION_ID + "'"));
+      throw new RuleSetInvalidException(List.of(RuleSetProblem.of(null, "no decision with id '" + DECISION_ID + "'")));
     }
     if (!(decisionElement.getExpression() instanceof DecisionTable table)) {
-      throw new RuleSetInvalidException(List.of("decision '" + DECISION_ID + "' is not a decision table"));
+      throw new RuleSetInvalidException(List.of(RuleSetProblem.of(DECISION_ID,
+          "decision '" + DECISION_ID + "' is not a decision table")));
     }
 
     String effectiveVersion = version == null || version.isBlank() ? decisionElement.getVersionTag() : version;
     if (effectiveVersion == null || effectiveVersion.isBlank()) {
-      problems.add("no rule-set version: set camunda:versionTag on decision '" + DECISION_ID + "' or pass one");
+      problems.add(RuleSetProblem.of(DECISION_ID,
+          "no rule-set version: set camunda:versionTag on decision '" + DECISION_ID + "' or pass one"));
     }
 
     CachingFeelEngine feel = new CachingFeelEngine();
@@ -117,7 +119,7 @@ public final class LoanDecisionService {
     try {
       decision = engine.parseDecision(DECISION_ID, model);
     } catch (DmnEngineException e) {
-      problems.add("the Camunda DMN engine rejects the table: " + rootMessage(e));
+      problems.add(RuleSetProblem.of(DECISION_ID, "the Camunda DMN engine rejects the table: " + rootMessage(e)));
     }
     problems.addAll(new RuleSetValidator(feel).validate(model.getDefinitions(), table));
 

@@ -5,14 +5,15 @@ import java.util.List;
 /** A rule set that must not be published; lists every problem found, not just the first. */
 public class RuleSetInvalidException extends RuntimeException {
 
-  private final List<String> problems;
+  private final List<RuleSetProblem> problems;
 
-  RuleSetInvalidException(List<String> problems) {
-    super("Invalid rule set (" + problems.size() + " problem(s)):\n - " + String.join("\n - ", problems));
+  RuleSetInvalidException(List<RuleSetProblem> problems) {
+    super("Invalid rule set (" + problems.size() + " problem(s)):\n - "
+        + String.join("\n - ", problems.stream().map(RuleSetProblem::toString).toList()));
     this.problems = List.copyOf(problems);
   }
 
-  public List<String> problems() {
+  public List<RuleSetProblem> problems() {
     return problems;
   }
 }

@@ -58,44 +58,58 @@ final class RuleSetValidator {
       .map(language -> language.toLowerCase(Locale.ROOT))
       .collect(Collectors.toUnmodifiableSet());
 
+  /** Where in the table a problem is: a rule's row and a column, either possibly absent. */
+  private record Where(Integer ruleNumber, String rule, String column) {
+
+    static final Where TABLE = new Where(null, null, null);
+
+    static Where column(String column) {
+      return new Where(null, null, column);
+    }
+
+    Where inColumn(String name) {
+      return new Where(ruleNumber, rule, name);
+    }
+  }
+
   private final CachingFeelEngine feel;
-  private final List<String> problems = new ArrayList<>();
+  private final List<RuleSetProblem> problems = new ArrayList<>();
 
   RuleSetValidator(CachingFeelEngine feel) {
     this.feel = feel;
   }
 
-  List<String> validate(Definitions definitions, DecisionTable table) {
-    checkFeelLanguage("the definitions", definitions.getExpressionLanguage());
+  List<RuleSetProblem> validate(Definitions definitions, DecisionTable table) {
+    checkFeelLanguage(Where.TABLE, definitions.getExpressionLanguage());
     if (table.getHitPolicy() != HitPolicy.RULE_ORDER) {
       // The service combines all matches itself and reports reasons in rule order.
-      problems.add("hit policy must be RULE ORDER, was " + table.getHitPolicy());
+      add(Where.TABLE, "hit policy must be RULE ORDER, was " + table.getHitPolicy());
     }
 
     List<Input> inputs = List.copyOf(table.getInputs());
     List<String> inputNames = new ArrayList<>();
     for (Input input : inputs) {
-      String where = "input column '" + columnName(input) + "'";
+      Where where = Where.column(columnName(input));
       String text = input.getInputExpression() == null ? null : textOf(input.getInputExpression().getText());
       inputNames.add(input.getCamundaInputVariable() == null ? DEFAULT_CELL_INPUT : input.getCamundaInputVariable());
       if (text == null) {
-        problems.add(where + ": has no input expression");
+        add(where, "has no input expression");
         continue;
       }
       checkFeelLanguage(where, input.getInputExpression().getExpressionLanguage());
-      checkExpression(where + ", input expression", text, Set.of());
+      checkExpression(where, "input expression ", text, Set.of());
     }
 
     List<Output> outputs = List.copyOf(table.getOutputs());
     List<String> outputNames = outputs.stream().map(Output::getName).toList();
     for (String required : OUTPUTS) {
       if (!outputNames.contains(required)) {
-        problems.add("output column '" + required + "' is missing");
+        add(Where.TABLE, "output column '" + required + "' is missing");
       }
     }
     for (String name : outputNames) {
       if (!OUTPUTS.contains(name)) {
-        problems.add("output column '" + name + "' is not one of " + OUTPUTS + " and would be ignored");
+        add(Where.TABLE, "output column '" + name + "' is not one of " + OUTPUTS + " and would be ignored");
       }
     }
 
@@ -108,18 +122,18 @@ final class RuleSetValidator {
   }
 
   private void checkRule(int index, Rule rule, List<Input> inputs, List<String> inputNames, List<String> outputNames) {
-    String ruleName = "rule " + index + (rule.getId() == null ? "" : " (" + rule.getId() + ")");
+    Where ruleName = new Where(index, rule.getId(), null);
     List<InputEntry> inputEntries = List.copyOf(rule.getInputEntries());
     List<OutputEntry> outputEntries = List.copyOf(rule.getOutputEntries());
     if (inputEntries.size() != inputs.size() || outputEntries.size() != outputNames.size()) {
-      problems.add(ruleName + ": has " + inputEntries.size() + " input and " + outputEntries.size()
+      add(ruleName, "has " + inputEntries.size() + " input and " + outputEntries.size()
           + " output cells, the table has " + inputs.size() + " and " + outputNames.size() + " columns");
       return;
     }
 
     for (int column = 0; column < inputEntries.size(); column++) {
       InputEntry entry = inputEntries.get(column);
-      String where = ruleName + ", column '" + columnName(inputs.get(column)) + "'";
+      Where where = ruleName.inColumn(columnName(inputs.get(column)));
       String text = textOf(entry.getText());
       checkFeelLanguage(where, entry.getExpressionLanguage());
       if (text == null) {
@@ -128,40 +142,45 @@ final class RuleSetValidator {
       try {
         checkReferences(where, text, feel.parsedUnaryTests(text), Set.of(inputNames.get(column)));
       } catch (FeelException e) {
-        problems.add(where + ": malformed FEEL unary test [" + text + "]: " + e.getMessage());
+        add(where, "malformed FEEL unary test [" + text + "]: " + e.getMessage());
       }
     }
 
     for (int column = 0; column < outputEntries.size(); column++) {
       OutputEntry entry = outputEntries.get(column);
       String output = outputNames.get(column);
-      String where = ruleName + ", column '" + output + "'";
+      Where where = ruleName.inColumn(output);
       String text = textOf(entry.getText());
       checkFeelLanguage(where, entry.getExpressionLanguage());
       if (text == null) {
         if (OUTCOME.equals(output) || REASON.equals(output)) {
-          problems.add(where + ": must not be empty");
+          add(where, "must not be empty");
         }
         continue;
       }
-      if (checkExpression(where, text, Set.of()) && OUTCOME.equals(output)) {
+      if (checkExpression(where, "", text, Set.of()) && OUTCOME.equals(output)) {
         checkOutcome(where, text);
       }
     }
   }
 
   /** Returns whether the expression parsed, so callers only evaluate what can be evaluated. */
-  private boolean checkExpression(String where, String text, Set<String> extraNames) {
+  private boolean checkExpression(Where where, String what, String text, Set<String> extraNames) {
     try {
       checkReferences(where, text, feel.parsedExpression(text), extraNames);
       return true;
     } catch (FeelException e) {
-      problems.add(where + ": malformed FEEL expression [" + text + "]: " + e.getMessage());
+      add(where, what + "malformed FEEL expression [" + text + "]: " + e.getMessage());
       return false;
     }
   }
 
-  private void checkOutcome(String where, String text) {
+  private void add(Where where, String message) {
+    problems.add(new RuleSetProblem(LoanDecisionService.DECISION_ID, where.ruleNumber(), where.rule(), where.column(),
+        null, message));
+  }
+
+  private void checkOutcome(Where where, String text) {
     Object value;
     try {
       value = feel.evaluateSimpleExpression(text, Variables.emptyVariableContext());
@@ -171,17 +190,17 @@ final class RuleSetValidator {
     boolean known = value instanceof String outcome
         && Arrays.stream(RuleOutcome.values()).anyMatch(o -> o.name().equals(outcome));
     if (!known) {
-      problems.add(where + ": [" + text + "] must be one of the string literals "
+      add(where, "[" + text + "] must be one of the string literals "
           + Arrays.stream(RuleOutcome.values()).map(o -> "\"" + o + "\"").toList());
     }
   }
 
-  private void checkReferences(String where, String text, Object parsed, Set<String> extraNames) {
+  private void checkReferences(Where where, String text, Object parsed, Set<String> extraNames) {
     Set<String> names = new LinkedHashSet<>();
     collectReferences(parsed, names);
     for (String name : names) {
       if (!DecisionFacts.VARIABLE_NAMES.contains(name) && !extraNames.contains(name)) {
-        problems.add(where + ": [" + text + "] refers to unknown variable '" + name
+        add(where, "[" + text + "] refers to unknown variable '" + name
             + "' (known: " + DecisionFacts.VARIABLE_NAMES + ")");
       }
     }
@@ -204,9 +223,9 @@ final class RuleSetValidator {
     }
   }
 
-  private void checkFeelLanguage(String where, String language) {
+  private void checkFeelLanguage(Where where, String language) {
     if (language != null && !FEEL_LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
-      problems.add(where + ": expression language '" + language + "' is not FEEL");
+      add(where, "expression language '" + language + "' is not FEEL");
     }
   }
 

@@ -106,6 +106,10 @@ class RuleSetValidationTest {
   }
 
   static java.util.List<String> problemsOf(String xml) {
+    return problemsFound(xml).stream().map(RuleSetProblem::toString).toList();
+  }
+
+  static java.util.List<RuleSetProblem> problemsFound(String xml) {
     return catchThrowableOfType(RuleSetInvalidException.class, () -> LoanDecisionService.fromXml(xml, null))
         .problems();
   }
