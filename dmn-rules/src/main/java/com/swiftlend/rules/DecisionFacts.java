@@ -44,6 +44,53 @@ public record DecisionFacts(
   static final List<String> VARIABLE_NAMES =
       Arrays.stream(DecisionFacts.class.getRecordComponents()).map(RecordComponent::getName).toList();
 
+  /**
+   * The facts a test case names, checked as the engine would need them.
+   *
+   * @throws IllegalArgumentException naming every unknown, missing or mistyped variable
+   */
+  static DecisionFacts fromInputs(Map<String, Object> inputs) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (String name : inputs.keySet()) {
+      if (!VARIABLE_NAMES.contains(name)) {
+        problems.add("unknown input '" + name + "' (known: " + VARIABLE_NAMES + ")");
+      }
+    }
+    Boolean blacklisted = typed(inputs, "blacklisted", Boolean.class, problems);
+    Number creditScore = typed(inputs, "creditScore", Number.class, problems);
+    Number delinquencies = typed(inputs, "delinquencies", Number.class, problems);
+    Number probabilityOfDefault = typed(inputs, "probabilityOfDefault", Number.class, problems);
+    Number requestedAmount = typed(inputs, "requestedAmount", Number.class, problems);
+    Number termDays = typed(inputs, "termDays", Number.class, problems);
+    String bureau = typed(inputs, "bureauOutcome", String.class, problems);
+    String fraud = typed(inputs, "fraudOutcome", String.class, problems);
+    String device = typed(inputs, "deviceOutcome", String.class, problems);
+    String velocity = typed(inputs, "velocityOutcome", String.class, problems);
+    String segment = typed(inputs, "segment", String.class, problems);
+    for (String required : List.of("requestedAmount", "termDays", "probabilityOfDefault")) {
+      if (inputs.get(required) == null) {
+        problems.add("input '" + required + "' is required");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new DecisionFacts(Boolean.TRUE.equals(blacklisted), bureau,
+        creditScore == null ? null : creditScore.intValue(), delinquencies == null ? null : delinquencies.intValue(),
+        fraud, device, velocity, probabilityOfDefault.doubleValue(), new BigDecimal(requestedAmount.toString()),
+        termDays.intValue(), segment);
+  }
+
+  private static <T> T typed(Map<String, Object> inputs, String name, Class<T> type, List<String> problems) {
+    Object value = inputs.get(name);
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
+    }
+    problems.add("input '" + name + "' must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+        + ", was " + value);
+    return null;
+  }
+
   /** A HashMap because bureau fields are legitimately null and the table must see them as null. */
   Map<String, Object> asVariables() {
     Map<String, Object> variables = new HashMap<>(16);

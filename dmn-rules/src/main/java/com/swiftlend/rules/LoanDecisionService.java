@@ -130,6 +130,74 @@ public final class LoanDecisionService {
     return new LoanDecisionService(engine, decision, effectiveVersion);
   }
 
+  /**
+   * A rule set as business users submit it: parsed and validated as {@link #fromXml}, then every
+   * test case run. Whatever is wrong is reported at once: all problems of the table, or, when the
+   * table compiles, every failing test case.
+   *
+   * @throws RuleSetInvalidException listing every problem found
+   */
+  public static LoanDecisionService compile(String dmnXml, String version, List<RuleSetTestCase> testCases) {
+    Objects.requireNonNull(dmnXml, "dmnXml");
+    // DMN never needs a DTD; refusing any makes external entities and entity expansion impossible
+    // whatever the XML parser below is configured to do.
+    if (dmnXml.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE")) {
+      throw new RuleSetInvalidException(List.of(RuleSetProblem.of(null,
+          "a DOCTYPE declaration is not allowed in a rule set (no DTDs, no entities)")));
+    }
+    LoanDecisionService service = fromXml(dmnXml, version);
+    List<RuleSetProblem> failures = new ArrayList<>();
+    for (RuleSetTestCase testCase : testCases) {
+      String failure = service.failureOf(testCase);
+      if (failure != null) {
+        failures.add(new RuleSetProblem(DECISION_ID, null, null, null, testCase.name(), failure));
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new RuleSetInvalidException(failures);
+    }
+    return service;
+  }
+
+  /** Why a test case fails against these rules, or null when it passes. */
+  private String failureOf(RuleSetTestCase testCase) {
+    RuleDecision actual;
+    try {
+      actual = decide(DecisionFacts.fromInputs(testCase.inputs()));
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    } catch (DmnEngineException e) {
+      return "the rules fail to evaluate it: " + rootMessage(e);
+    }
+    RuleSetTestCase.Expected expected = testCase.expected();
+    if (expected == null || expected.outcome() == null) {
+      return "expects no outcome: every test case names one";
+    }
+    List<String> differences = new ArrayList<>();
+    if (!expected.outcome().equals(actual.outcome().name())) {
+      differences.add("outcome " + actual.outcome() + ", expected " + expected.outcome());
+    }
+    if (expected.reasons() != null && !expected.reasons().equals(actual.reasons())) {
+      differences.add("reasons " + actual.reasons() + ", expected " + expected.reasons());
+    }
+    if (!sameAmount(expected.approvedAmount(), actual.approvedAmount())) {
+      differences.add("approvedAmount " + plain(actual.approvedAmount()) + ", expected "
+          + plain(expected.approvedAmount()));
+    }
+    if (!sameAmount(expected.annualRate(), actual.annualRate())) {
+      differences.add("annualRate " + plain(actual.annualRate()) + ", expected " + plain(expected.annualRate()));
+    }
+    return differences.isEmpty() ? null : "decided " + String.join(", ", differences);
+  }
+
+  private static boolean sameAmount(BigDecimal expected, BigDecimal actual) {
+    return expected == null ? actual == null : actual != null && expected.compareTo(actual) == 0;
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount == null ? "none" : amount.stripTrailingZeros().toPlainString();
+  }
+
   public RuleDecision decide(DecisionFacts facts) {
     List<Map<String, Object>> matches =
         engine.evaluateDecisionTable(decision, facts.asVariables()).getResultList();
