@@ -1,6 +1,10 @@
 package com.swiftlend.activities.decision;
 
-import com.swiftlend.rules.LoanDecisionService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.records.ruleset.RuleSets;
+import com.swiftlend.rules.ShippedRuleSet;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,10 +12,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DecisionRulesConfiguration {
 
-    /** Parsed and validated once at start-up; a broken rule set stops the worker from starting. */
+    /**
+     * Built from the active version at start-up, so a broken one stops the worker from starting
+     * rather than failing its first decision; a new database first gets the shipped rule set.
+     */
     @Bean
-    LoanDecisionService loanDecisionService(
-            @Value("${swiftlend.decision.rule-set:dmn/loan-decision.dmn}") String ruleSet) {
-        return LoanDecisionService.fromClasspath(ruleSet);
+    ActiveRuleSet activeRuleSet(RuleSets ruleSets, ObjectMapper json, Clock clock,
+            @Value("${swiftlend.decision.refresh:1s}") Duration refresh) throws Exception {
+        ShippedRuleSet shipped = ShippedRuleSet.load();
+        ruleSets.seed(shipped.version(), new RuleSets.Content(shipped.dmnXml(),
+                json.writeValueAsString(shipped.testCases())));
+        ActiveRuleSet active = new ActiveRuleSet(ruleSets, json, clock, refresh);
+        active.current();
+        return active;
     }
 }

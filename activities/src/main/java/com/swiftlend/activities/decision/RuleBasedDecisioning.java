@@ -3,7 +3,6 @@ package com.swiftlend.activities.decision;
 import com.swiftlend.records.audit.AuditEvent;
 import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.rules.DecisionFacts;
-import com.swiftlend.rules.LoanDecisionService;
 import com.swiftlend.rules.RuleDecision;
 import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
@@ -20,10 +19,10 @@ class RuleBasedDecisioning implements LoanDecisioning {
     /** Every applicant is new until returning and premium strategies arrive with the segment rules. */
     static final String SEGMENT = "NEW";
 
-    private final LoanDecisionService rules;
+    private final ActiveRuleSet rules;
     private final AuditTrail audit;
 
-    RuleBasedDecisioning(LoanDecisionService rules, AuditTrail audit) {
+    RuleBasedDecisioning(ActiveRuleSet rules, AuditTrail audit) {
         this.rules = rules;
         this.audit = audit;
     }
@@ -43,7 +42,7 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 request.requestedAmount(),
                 request.termDays(),
                 SEGMENT);
-        RuleDecision decision = rules.decide(facts);
+        RuleDecision decision = rules.current().decide(facts);
         Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()), decision.reasons(),
                 decision.approvedAmount(), decision.annualRate(), decision.ruleSetVersion(),
                 request.score().modelVersion(), request.score().probabilityOfDefault());

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default's {@code operator}, {@code editor} and {@code admin} accounts, so a new user can review
+ * The embedded default's {@code operator}, {@code editor}, {@code editor2} and {@code admin} accounts, so a new user can review
  * applications at once. Anywhere else a well-known password is an open door: with the demo
  * password left at its default, any other setup refuses to start.
  */
@@ -40,8 +40,11 @@ class DemoStaffAccounts implements InitializingBean {
         }
         accounts.createIfAbsent("operator", properties.demoPassword(), List.of(Roles.OPERATOR));
         accounts.createIfAbsent("editor", properties.demoPassword(), List.of(Roles.RULE_EDITOR));
+        // A second rule editor, so a draft can be approved by someone other than its author.
+        accounts.createIfAbsent("editor2", properties.demoPassword(), List.of(Roles.RULE_EDITOR));
         accounts.createIfAbsent("admin", properties.demoPassword(), List.of(Roles.STAFF_ADMIN));
-        log.info("Staff accounts 'operator' (OPERATOR), 'editor' (RULE_EDITOR) and 'admin' (STAFF_ADMIN) sign in"
+        log.info("Staff accounts 'operator' (OPERATOR), 'editor' and 'editor2' (RULE_EDITOR) and 'admin'"
+                + " (STAFF_ADMIN) sign in"
                 + " with the password {}",
                 defaultPassword ? "'" + AuthProperties.DEFAULT_DEMO_PASSWORD + "' (the default; set SWIFTLEND_DEMO_PASSWORD)"
                         : "from SWIFTLEND_DEMO_PASSWORD");

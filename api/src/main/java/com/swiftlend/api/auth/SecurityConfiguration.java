@@ -85,6 +85,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
                                 "/api/v1/operations/disbursements")
                         .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/*")
+                        .hasRole(Roles.RULE_EDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/approve",
+                                "/api/v1/rulesets/*/publish").hasRole(Roles.RULE_EDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/*/disable", "/api/v1/staff/*/enable")
                         .hasRole(Roles.STAFF_ADMIN)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()

@@ -204,6 +204,37 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * @param change {@code DRAFTED}, {@code APPROVED} or {@code PUBLISHED}
+     * @param by the rule editor, from their token
+     * @param contentDigest SHA-256 of the version's DMN XML and test cases, so the trail pins what was approved
+     * @param previousActive the version a publish replaced, or null
+     */
+    record RuleSetChanged(String version, String change, String by, Instant changedAt, String contentDigest,
+            String previousActive) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return switch (change) {
+                case "DRAFTED" -> AuditKind.RULE_SET_DRAFTED;
+                case "APPROVED" -> AuditKind.RULE_SET_APPROVED;
+                default -> AuditKind.RULE_SET_PUBLISHED;
+            };
+        }
+
+        @Override
+        public String reference() {
+            // A version is drafted and approved once, but may be published again (a rollback).
+            return "PUBLISHED".equals(change) ? version + ":" + changedAt : version;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
+
     record StaffLockedOut(String username, int failures, long lockSeconds, Instant lockedAt, Instant lockedUntil,
             String lockId) implements AuditEvent {
 

@@ -23,5 +23,11 @@ public enum AuditKind {
     /** A staff administrator disabled an account: it cannot sign in and its tokens stopped working. */
     STAFF_DISABLED,
     /** A staff administrator enabled a disabled account again (its old tokens stay revoked). */
-    STAFF_ENABLED
+    STAFF_ENABLED,
+    /** A rule editor submitted a valid rule-set version as a draft. */
+    RULE_SET_DRAFTED,
+    /** A second rule editor approved a draft. */
+    RULE_SET_APPROVED,
+    /** A rule editor made a version the active one (a rollback publishes an earlier version). */
+    RULE_SET_PUBLISHED
 }
