@@ -17,6 +17,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -62,11 +63,18 @@ public final class LoanDecisionService {
   private final DmnEngine engine;
   private final DmnDecision decision;
   private final String version;
+  private final List<MatchedRule> rules;
 
-  private LoanDecisionService(DmnEngine engine, DmnDecision decision, String version) {
+  private LoanDecisionService(DmnEngine engine, DmnDecision decision, String version, List<MatchedRule> rules) {
     this.engine = engine;
     this.decision = decision;
     this.version = version;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Every rule of the rule set, in table order: what a coverage report counts against. */
+  public List<MatchedRule> rules() {
+    return rules;
   }
 
   /** Loads a table shipped with the application; its version is the decision's versionTag. */
@@ -127,7 +135,8 @@ public final class LoanDecisionService {
       throw new RuleSetInvalidException(problems);
     }
     log.info("Loaded loan decision rule set {} ({} rules)", effectiveVersion, table.getRules().size());
-    return new LoanDecisionService(engine, decision, effectiveVersion);
+    return new LoanDecisionService(engine, decision, effectiveVersion, table.getRules().stream()
+        .map(rule -> new MatchedRule(DECISION_ID, rule.getId())).toList());
   }
 
   /**
@@ -199,24 +208,44 @@ public final class LoanDecisionService {
   }
 
   public RuleDecision decide(DecisionFacts facts) {
-    List<Map<String, Object>> matches =
-        engine.evaluateDecisionTable(decision, facts.asVariables()).getResultList();
-    return combine(matches, facts.requestedAmount());
+    List<Map<String, Object>> matches;
+    List<MatchedRule> matched;
+    try {
+      matches = engine.evaluateDecisionTable(decision, facts.asVariables()).getResultList();
+      matched = MATCHED.get();
+    } finally {
+      MATCHED.remove();
+    }
+    return combine(matches, facts.requestedAmount(), matched == null ? List.of() : matched);
   }
 
   public String ruleSetVersion() {
     return version;
   }
 
+  /**
+   * The rules the engine matched in the evaluation running on this thread. The engine reports them
+   * only to listeners, synchronously on the evaluating thread, so a thread-local carries them from
+   * the listener to {@link #decide} without any sharing between threads.
+   */
+  private static final ThreadLocal<List<MatchedRule>> MATCHED = new ThreadLocal<>();
+
+  private static final DmnDecisionTableEvaluationListener RECORD_MATCHES = event -> MATCHED.set(
+      event.getMatchingRules().stream()
+          .map(rule -> new MatchedRule(event.getDecision().getKey(), rule.getId()))
+          .toList());
+
   private static DmnEngine buildEngine(CachingFeelEngine feel) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(List.of(RECORD_MATCHES));
     // One FEEL engine per rule set, so its parse cache never outlives the table it belongs to.
     configuration.setFeelEngineFactory(() -> feel);
     return configuration.buildEngine();
   }
 
-  private RuleDecision combine(List<Map<String, Object>> matches, BigDecimal requestedAmount) {
+  private RuleDecision combine(List<Map<String, Object>> matches, BigDecimal requestedAmount,
+      List<MatchedRule> matched) {
     RuleOutcome outcome = null;
     for (Map<String, Object> match : matches) {
       RuleOutcome candidate = outcomeOf(match);
@@ -225,7 +254,7 @@ public final class LoanDecisionService {
       }
     }
     if (outcome == null) {
-      return new RuleDecision(RuleOutcome.MANUAL_REVIEW, List.of(NO_RULE_MATCHED), requestedAmount, null, version);
+      return new RuleDecision(RuleOutcome.MANUAL_REVIEW, List.of(NO_RULE_MATCHED), requestedAmount, null, version, matched);
     }
 
     Set<String> reasons = new LinkedHashSet<>();
@@ -246,10 +275,10 @@ public final class LoanDecisionService {
       }
     }
     if (outcome == RuleOutcome.REJECT) {
-      return new RuleDecision(outcome, List.copyOf(reasons), null, null, version);
+      return new RuleDecision(outcome, List.copyOf(reasons), null, null, version, matched);
     }
     BigDecimal approved = cap == null || requestedAmount.compareTo(cap) <= 0 ? requestedAmount : cap;
-    return new RuleDecision(outcome, List.copyOf(reasons), approved, rate, version);
+    return new RuleDecision(outcome, List.copyOf(reasons), approved, rate, version, matched);
   }
 
   private static RuleOutcome outcomeOf(Map<String, Object> match) {

@@ -11,16 +11,20 @@ import java.util.Objects;
  * @param approvedAmount null for REJECT
  * @param annualRate null for REJECT, and when no matched rule with this outcome priced the loan
  * @param ruleSetVersion which table decided, for audit
+ * @param matchedRules every rule that matched, in rule order, whether or not it decided: what an
+ *     explanation of the decision shows and a back-test's rule coverage counts
  */
 public record RuleDecision(
     RuleOutcome outcome,
     List<String> reasons,
     BigDecimal approvedAmount,
     BigDecimal annualRate,
-    String ruleSetVersion) {
+    String ruleSetVersion,
+    List<MatchedRule> matchedRules) {
 
   public RuleDecision {
     Objects.requireNonNull(outcome, "outcome");
     reasons = List.copyOf(reasons);
+    matchedRules = List.copyOf(matchedRules);
   }
 }

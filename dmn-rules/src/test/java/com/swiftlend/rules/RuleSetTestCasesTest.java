@@ -93,4 +93,19 @@ class RuleSetTestCasesTest {
 
     assertThat(LoanDecisionService.compile(SHIPPED.dmnXml(), "x", new ArrayList<>(List.of(rescaled)))).isNotNull();
   }
+
+  @Test
+  void givenADecision_itNamesEveryMatchedRuleInRuleOrderWithItsTable() {
+    LoanDecisionService service = LoanDecisionService.compile(SHIPPED.dmnXml(), "x", List.of());
+    Map<String, Object> inputs = new HashMap<>(SHIPPED.testCases().get(0).inputs());
+    inputs.put("fraudOutcome", "WARN");
+    inputs.put("requestedAmount", 25000);
+
+    RuleDecision decision = service.decide(DecisionFacts.fromInputs(inputs));
+
+    assertThat(decision.matchedRules()).extracting(MatchedRule::rule)
+        .containsExactly("rule_fraud_warn", "rule_low_risk", "rule_amount_above_limit");
+    assertThat(decision.matchedRules()).extracting(MatchedRule::decision).containsOnly("loanDecision");
+    assertThat(decision.reasons()).containsExactly("FRAUD_REVIEW", "AMOUNT_ABOVE_AUTO_LIMIT");
+  }
 }

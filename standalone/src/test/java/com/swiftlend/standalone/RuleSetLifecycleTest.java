@@ -76,6 +76,22 @@ class RuleSetLifecycleTest {
 
             assertThat(drafted.status()).as(String.valueOf(drafted.body())).isEqualTo(201);
             String version = drafted.body().get("version").asText();
+            JsonNode underShipped = awaitDecidedWith(shippedVersion);
+            SystemClient.Answer backTest = client.postAs(editor, "/api/v1/rulesets/" + version + "/backtest",
+                    "{\"last\":200}");
+            assertThat(backTest.status()).as(String.valueOf(backTest.body())).isEqualTo(200);
+            JsonNode report = backTest.body().get("report");
+            assertThat(backTest.body().get("against").asText()).isEqualTo(shippedVersion);
+            assertThat(report.get("applications").asInt()).isPositive();
+            assertThat(report.get("changes")).anySatisfy(change -> {
+                assertThat(change.get("applicationId").asText()).isEqualTo(underShipped.get("id").asText());
+                assertThat(change.get("baseline").get("approvedAmount").decimalValue()).isEqualByComparingTo("2000");
+                assertThat(change.get("candidate").get("approvedAmount").decimalValue()).isEqualByComparingTo("1500");
+            });
+            assertThat(report.get("candidate").get("overall").get("totalApprovedAmount").decimalValue())
+                    .isLessThan(report.get("baseline").get("overall").get("totalApprovedAmount").decimalValue());
+            assertThat(report.get("candidate").get("coverage").get("neverFired").toString())
+                    .contains("rule_blacklisted");
             assertThat(drafted.body().get("status").asText()).isEqualTo("DRAFT");
             assertThat(client.postAs(editor, "/api/v1/rulesets/" + version + "/publish", "").status())
                     .as("publishing an unapproved draft").isEqualTo(409);
@@ -94,6 +110,15 @@ class RuleSetLifecycleTest {
                     .isEqualTo("RETIRED");
             JsonNode decided = awaitDecidedWith(version);
             assertThat(decided.get("decision").get("approvedAmount").decimalValue()).isEqualByComparingTo("1500");
+            assertThat(decided.get("decision").get("matchedRules").toString()).contains("rule_low_risk");
+            SystemClient.Answer explained = client.getAs(client.operatorToken(), "/api/v1/applications/"
+                    + decided.get("id").asText() + "/decision/explain");
+            assertThat(explained.status()).as(String.valueOf(explained.body())).isEqualTo(200);
+            assertThat(explained.body().get("ruleSetVersion").asText()).isEqualTo(version);
+            assertThat(explained.body().get("reproducible").asBoolean()).isTrue();
+            assertThat(explained.body().get("reproduced").get("approvedAmount").decimalValue())
+                    .isEqualByComparingTo("1500");
+            assertThat(explained.body().get("inputs").get("probabilityOfDefault").isNumber()).isTrue();
             assertThat(jdbc.queryForList("select kind from audit_record where kind like 'RULE_SET_%' and reference"
                     + " like ? order by sequence", String.class, version + "%"))
                     .containsExactly("RULE_SET_DRAFTED", "RULE_SET_APPROVED", "RULE_SET_PUBLISHED");

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ class ActiveRuleSet {
     private final Clock clock;
     private final Duration refresh;
     private final AtomicReference<LoanDecisionService> current = new AtomicReference<>();
+    /** Versions are immutable once stored, so a built one serves for good; there are few. */
+    private final Map<String, LoanDecisionService> built = new ConcurrentHashMap<>();
     private volatile Instant checkedAt = Instant.MIN;
 
     ActiveRuleSet(RuleSets ruleSets, ObjectMapper json, Clock clock, Duration refresh) {
@@ -51,6 +55,18 @@ class ActiveRuleSet {
             held = refresh(held, now);
         }
         return held;
+    }
+
+    /**
+     * The rules of a given version: what a retried decision uses, so that it decides with the
+     * version its first attempt began with even if another was published in between.
+     */
+    LoanDecisionService version(String version) {
+        LoanDecisionService held = current.get();
+        if (held != null && held.ruleSetVersion().equals(version)) {
+            return held;
+        }
+        return built.computeIfAbsent(version, this::build);
     }
 
     private synchronized LoanDecisionService refresh(LoanDecisionService held, Instant now) {
@@ -74,10 +90,10 @@ class ActiveRuleSet {
         if (held != null && held.ruleSetVersion().equals(version)) {
             return held;
         }
-        LoanDecisionService built = build(version);
-        current.set(built);
+        LoanDecisionService next = built.computeIfAbsent(version, this::build);
+        current.set(next);
         log.info("Deciding with rule set {} (was {})", version, held == null ? "none" : held.ruleSetVersion());
-        return built;
+        return next;
     }
 
     private LoanDecisionService build(String version) {

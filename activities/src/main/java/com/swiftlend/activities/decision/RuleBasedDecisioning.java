@@ -1,5 +1,11 @@
 package com.swiftlend.activities.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.records.decision.DecisionRecords;
+import com.swiftlend.rules.LoanDecisionService;
+import com.swiftlend.workflows.decision.MatchedRule;
+import java.time.Clock;
 import com.swiftlend.records.audit.AuditEvent;
 import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.rules.DecisionFacts;
@@ -21,10 +27,25 @@ class RuleBasedDecisioning implements LoanDecisioning {
 
     private final ActiveRuleSet rules;
     private final AuditTrail audit;
+    private final DecisionRecords records;
+    private final ObjectMapper mapper;
+    private final Clock clock;
 
-    RuleBasedDecisioning(ActiveRuleSet rules, AuditTrail audit) {
+    RuleBasedDecisioning(ActiveRuleSet rules, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
+            Clock clock) {
         this.rules = rules;
         this.audit = audit;
+        this.records = records;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record a decision", e);
+        }
     }
 
     @Override
@@ -42,13 +63,24 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 request.requestedAmount(),
                 request.termDays(),
                 SEGMENT);
-        RuleDecision decision = rules.current().decide(facts);
+        UUID applicationId = UUID.fromString(request.applicationId());
+        // A retry decides with the version its first attempt used, so the trail's first record,
+        // the decision record and what the workflow acts on all agree.
+        LoanDecisionService ruleSet = records.find(applicationId)
+                .map(first -> rules.version(first.ruleSetVersion()))
+                .orElseGet(rules::current);
+        RuleDecision decision = ruleSet.decide(facts);
         Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()), decision.reasons(),
                 decision.approvedAmount(), decision.annualRate(), decision.ruleSetVersion(),
-                request.score().modelVersion(), request.score().probabilityOfDefault());
+                request.score().modelVersion(), request.score().probabilityOfDefault(),
+                decision.matchedRules().stream().map(rule -> new MatchedRule(rule.decision(), rule.rule())).toList());
+        records.record(new DecisionRecords.DecisionRecord(applicationId,
+                result.ruleSetVersion(), result.modelVersion(), json(facts), result.outcome().name(),
+                json(result.reasons()), json(result.matchedRules()), result.approvedAmount(), result.annualRate(),
+                clock.instant()));
         // Before answering: a decision the workflow acts on is always on record. A retry of this
         // activity decides the same facts again and the trail keeps the first record only.
-        audit.append(new AuditEvent.Decision(UUID.fromString(request.applicationId()), audit.digest(facts),
+        audit.append(new AuditEvent.Decision(applicationId, audit.digest(facts),
                 risk.results().stream()
                         .map(source -> new AuditEvent.RiskSourceResult(source.source().name(),
                                 source.outcome().name(), source.note()))

@@ -88,7 +88,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/*")
                         .hasRole(Roles.RULE_EDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/approve",
-                                "/api/v1/rulesets/*/publish").hasRole(Roles.RULE_EDITOR)
+                                "/api/v1/rulesets/*/publish", "/api/v1/rulesets/*/backtest").hasRole(Roles.RULE_EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/decision/explain")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/*/disable", "/api/v1/staff/*/enable")
                         .hasRole(Roles.STAFF_ADMIN)
                         .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()

@@ -519,7 +519,7 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         List<String> reasons = new ArrayList<>(decision.reasons());
         reasons.add(reason);
         return new Decision(DecisionOutcome.REJECT, List.copyOf(reasons), null, null, decision.ruleSetVersion(),
-                decision.modelVersion(), decision.probabilityOfDefault());
+                decision.modelVersion(), decision.probabilityOfDefault(), decision.matchedRules());
     }
 
     private static PayoutState stateOf(PayoutStatus legacy) {
