@@ -159,7 +159,7 @@ public final class LoanDecisionService {
     for (RuleSetTestCase testCase : testCases) {
       String failure = service.failureOf(testCase);
       if (failure != null) {
-        failures.add(new RuleSetProblem(DECISION_ID, null, null, null, testCase.name(), failure));
+        failures.add(new RuleSetProblem(DECISION_ID, null, null, null, null, testCase.name(), failure));
       }
     }
     if (!failures.isEmpty()) {

@@ -59,16 +59,16 @@ final class RuleSetValidator {
       .collect(Collectors.toUnmodifiableSet());
 
   /** Where in the table a problem is: a rule's row and a column, either possibly absent. */
-  private record Where(Integer ruleNumber, String rule, String column) {
+  private record Where(Integer ruleNumber, String rule, String column, String columnId) {
 
-    static final Where TABLE = new Where(null, null, null);
+    static final Where TABLE = new Where(null, null, null, null);
 
-    static Where column(String column) {
-      return new Where(null, null, column);
+    static Where column(String column, String columnId) {
+      return new Where(null, null, column, columnId);
     }
 
-    Where inColumn(String name) {
-      return new Where(ruleNumber, rule, name);
+    Where inColumn(String name, String id) {
+      return new Where(ruleNumber, rule, name, id);
     }
   }
 
@@ -89,7 +89,7 @@ final class RuleSetValidator {
     List<Input> inputs = List.copyOf(table.getInputs());
     List<String> inputNames = new ArrayList<>();
     for (Input input : inputs) {
-      Where where = Where.column(columnName(input));
+      Where where = Where.column(columnName(input), input.getId());
       String text = input.getInputExpression() == null ? null : textOf(input.getInputExpression().getText());
       inputNames.add(input.getCamundaInputVariable() == null ? DEFAULT_CELL_INPUT : input.getCamundaInputVariable());
       if (text == null) {
@@ -116,13 +116,14 @@ final class RuleSetValidator {
     int index = 0;
     for (Rule rule : table.getRules()) {
       index++;
-      checkRule(index, rule, inputs, inputNames, outputNames);
+      checkRule(index, rule, inputs, inputNames, outputNames, outputs.stream().map(Output::getId).toList());
     }
     return List.copyOf(problems);
   }
 
-  private void checkRule(int index, Rule rule, List<Input> inputs, List<String> inputNames, List<String> outputNames) {
-    Where ruleName = new Where(index, rule.getId(), null);
+  private void checkRule(int index, Rule rule, List<Input> inputs, List<String> inputNames, List<String> outputNames,
+      List<String> outputIds) {
+    Where ruleName = new Where(index, rule.getId(), null, null);
     List<InputEntry> inputEntries = List.copyOf(rule.getInputEntries());
     List<OutputEntry> outputEntries = List.copyOf(rule.getOutputEntries());
     if (inputEntries.size() != inputs.size() || outputEntries.size() != outputNames.size()) {
@@ -133,7 +134,7 @@ final class RuleSetValidator {
 
     for (int column = 0; column < inputEntries.size(); column++) {
       InputEntry entry = inputEntries.get(column);
-      Where where = ruleName.inColumn(columnName(inputs.get(column)));
+      Where where = ruleName.inColumn(columnName(inputs.get(column)), inputs.get(column).getId());
       String text = textOf(entry.getText());
       checkFeelLanguage(where, entry.getExpressionLanguage());
       if (text == null) {
@@ -149,7 +150,7 @@ final class RuleSetValidator {
     for (int column = 0; column < outputEntries.size(); column++) {
       OutputEntry entry = outputEntries.get(column);
       String output = outputNames.get(column);
-      Where where = ruleName.inColumn(output);
+      Where where = ruleName.inColumn(output, outputIds.get(column));
       String text = textOf(entry.getText());
       checkFeelLanguage(where, entry.getExpressionLanguage());
       if (text == null) {
@@ -177,7 +178,7 @@ final class RuleSetValidator {
 
   private void add(Where where, String message) {
     problems.add(new RuleSetProblem(LoanDecisionService.DECISION_ID, where.ruleNumber(), where.rule(), where.column(),
-        null, message));
+        where.columnId(), null, message));
   }
 
   private void checkOutcome(Where where, String text) {

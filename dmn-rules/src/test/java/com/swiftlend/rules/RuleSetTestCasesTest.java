@@ -66,6 +66,7 @@ class RuleSetTestCasesTest {
     assertThat(problems).allSatisfy(problem -> {
       assertThat(problem.decision()).isEqualTo("loanDecision");
       assertThat(problem.column()).contains("probabilityOfDefault");
+      assertThat(problem.columnId()).isEqualTo("input_probabilityOfDefault");
       assertThat(problem.ruleNumber()).isPositive();
     });
   }

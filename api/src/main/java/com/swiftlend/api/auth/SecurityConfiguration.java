@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/admin/rules", "/admin/rules/**", "/admin/vendor/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/otp", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sign-out").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasRole(Roles.BORROWER)
