@@ -519,7 +519,7 @@ public class LoanApplicationWorkflowImpl implements LoanApplicationWorkflow {
         List<String> reasons = new ArrayList<>(decision.reasons());
         reasons.add(reason);
         return new Decision(DecisionOutcome.REJECT, List.copyOf(reasons), null, null, decision.ruleSetVersion(),
-                decision.modelVersion(), decision.probabilityOfDefault(), decision.matchedRules());
+                decision.modelVersion(), decision.probabilityOfDefault());
     }
 
     private static PayoutState stateOf(PayoutStatus legacy) {
