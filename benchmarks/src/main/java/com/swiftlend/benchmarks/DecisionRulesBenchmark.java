@@ -46,11 +46,11 @@ public class DecisionRulesBenchmark {
         service = LoanDecisionService.fromClasspath("dmn/loan-decision.dmn");
         facts = switch (scenario) {
             case "CLEAN_APPROVE" -> new DecisionFacts(false, "PASS", 720, 0, "PASS", "PASS", "PASS",
-                    0.04, new BigDecimal("3000"), 30, "NEW");
+                    0.04, new BigDecimal("3000"), 30, 35, 0);
             case "FRAUD_REJECT" -> new DecisionFacts(false, "PASS", 690, 1, "FAIL", "WARN", "PASS",
-                    0.12, new BigDecimal("3000"), 30, "NEW");
+                    0.12, new BigDecimal("3000"), 30, 35, 0);
             case "BUREAU_UNAVAILABLE" -> new DecisionFacts(false, "UNAVAILABLE", null, null, "PASS", "PASS",
-                    "PASS", 0.20, new BigDecimal("3000"), 30, "NEW");
+                    "PASS", 0.20, new BigDecimal("3000"), 30, 35, 0);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }

@@ -74,7 +74,8 @@ public class RuleSetBenchmark {
                 bureau ? 450 + random.nextInt(400) : null, bureau ? random.nextInt(4) : null,
                 outcomes[random.nextInt(outcomes.length)], outcomes[random.nextInt(outcomes.length)],
                 outcomes[random.nextInt(outcomes.length)], random.nextDouble() * 0.4,
-                BigDecimal.valueOf(500 + random.nextInt(59) * 500L), 7 + random.nextInt(84), "NEW");
+                BigDecimal.valueOf(500 + random.nextInt(59) * 500L), 7 + random.nextInt(84), 18 + random.nextInt(50),
+                random.nextInt(10) < 6 ? 0 : random.nextInt(6));
     }
 
     @Benchmark

@@ -104,7 +104,8 @@ public final class BackTest {
 
     void add(DecisionFacts facts, RuleDecision decision) {
       overall.add(facts, decision);
-      bySegment.computeIfAbsent(facts.segment() == null ? "UNKNOWN" : facts.segment(), s -> new Counts())
+      // Each side's own segment: a candidate may segment differently from the baseline.
+      bySegment.computeIfAbsent(decision.segment() == null ? "UNSEGMENTED" : decision.segment(), s -> new Counts())
           .add(facts, decision);
       for (MatchedRule rule : decision.matchedRules()) {
         fired.merge(rule, 1, Integer::sum);

@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param deviceOutcome "PASS" | "WARN" | "FAIL" | "UNAVAILABLE"
  * @param velocityOutcome "PASS" | "WARN" | "FAIL" | "UNAVAILABLE"
  * @param probabilityOfDefault 0..1, from the scoring model
- * @param segment "NEW" | "RETURNING" | "PREMIUM"; the column exists so per-segment strategies can be
- *     added to the table without a code change
+ * @param age whole years at the application date, from the birth date in the ID number; null only
+ *     in decisions recorded before the graph read it
+ * @param previousLoans the applicant's earlier applications we paid out (our own records, by the ID
+ *     number's blind index): what the segment decision reads
  */
 public record DecisionFacts(
     boolean blacklisted,
@@ -33,7 +35,8 @@ public record DecisionFacts(
     double probabilityOfDefault,
     BigDecimal requestedAmount,
     int termDays,
-    String segment) {
+    Integer age,
+    int previousLoans) {
 
   public DecisionFacts {
     // Everything downstream caps or compares against it; a missing amount is a caller bug.
@@ -45,6 +48,16 @@ public record DecisionFacts(
       Arrays.stream(DecisionFacts.class.getRecordComponents()).map(RecordComponent::getName).toList();
 
   /**
+   * Rule set 1.0.0, a single table from before the decision graph, read a {@code segment} the flow
+   * always supplied as "NEW". It is still supplied under that name so that version decides, and
+   * explains its past decisions, exactly as it did; in a graph the segment decision's own output
+   * replaces it before any table reads it.
+   */
+  static final String LEGACY_SEGMENT = "segment";
+  static final List<String> KNOWN_NAMES = java.util.stream.Stream.concat(VARIABLE_NAMES.stream(),
+      java.util.stream.Stream.of(LEGACY_SEGMENT)).toList();
+
+  /**
    * The facts a test case names, checked as the engine would need them.
    *
    * @throws IllegalArgumentException naming every unknown, missing or mistyped variable
@@ -52,7 +65,7 @@ public record DecisionFacts(
   static DecisionFacts fromInputs(Map<String, Object> inputs) {
     List<String> problems = new java.util.ArrayList<>();
     for (String name : inputs.keySet()) {
-      if (!VARIABLE_NAMES.contains(name)) {
+      if (!KNOWN_NAMES.contains(name)) {
         problems.add("unknown input '" + name + "' (known: " + VARIABLE_NAMES + ")");
       }
     }
@@ -66,7 +79,8 @@ public record DecisionFacts(
     String fraud = typed(inputs, "fraudOutcome", String.class, problems);
     String device = typed(inputs, "deviceOutcome", String.class, problems);
     String velocity = typed(inputs, "velocityOutcome", String.class, problems);
-    String segment = typed(inputs, "segment", String.class, problems);
+    Number age = typed(inputs, "age", Number.class, problems);
+    Number previousLoans = typed(inputs, "previousLoans", Number.class, problems);
     for (String required : List.of("requestedAmount", "termDays", "probabilityOfDefault")) {
       if (inputs.get(required) == null) {
         problems.add("input '" + required + "' is required");
@@ -78,7 +92,8 @@ public record DecisionFacts(
     return new DecisionFacts(Boolean.TRUE.equals(blacklisted), bureau,
         creditScore == null ? null : creditScore.intValue(), delinquencies == null ? null : delinquencies.intValue(),
         fraud, device, velocity, probabilityOfDefault.doubleValue(), new BigDecimal(requestedAmount.toString()),
-        termDays.intValue(), segment);
+        termDays.intValue(), age == null ? null : age.intValue(),
+        previousLoans == null ? 0 : previousLoans.intValue());
   }
 
   private static <T> T typed(Map<String, Object> inputs, String name, Class<T> type, List<String> problems) {
@@ -104,7 +119,9 @@ public record DecisionFacts(
     variables.put("probabilityOfDefault", probabilityOfDefault);
     variables.put("requestedAmount", requestedAmount);
     variables.put("termDays", termDays);
-    variables.put("segment", segment);
+    variables.put("age", age);
+    variables.put("previousLoans", previousLoans);
+    variables.put(LEGACY_SEGMENT, "NEW");
     return variables;
   }
 }

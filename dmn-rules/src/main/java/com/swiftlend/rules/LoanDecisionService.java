@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,40 +19,50 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.ModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the loan decision table and turns its matched rules into one {@link RuleDecision}.
+ * Evaluates the loan decision graph and turns what its tables matched into one {@link RuleDecision}.
  *
- * <p>All business policy lives in the table (decision id {@value #DECISION_ID}, hit policy RULE
- * ORDER, outputs {@code outcome}, {@code reason}, {@code maxAmount}, {@code annualRate}) so that
- * business users can change it in dmn-js. This class only knows how to combine matches, and that
- * combination is fixed so a table edit can never change what the outputs mean:
+ * <p>All business policy lives in the DMN decision requirements graph whose top decision is
+ * {@value #DECISION_ID}: classifying tables (the customer segment, the risk grade) feed the
+ * tables that decide (knock-out rules, the offer per segment and grade), and the engine evaluates
+ * the whole graph in one call. Business users change it in dmn-js. This class only knows how to
+ * combine the deciding tables' matches, and that combination is fixed so an edit can never change
+ * what the outputs mean. Every table with an {@code outcome} output (hit policy RULE ORDER, outputs
+ * {@code outcome}, {@code reason} and optionally {@code maxAmount}, {@code annualRate}) contributes
+ * all its matched rules, in evaluation order (required decisions first):
  * <ul>
  *   <li>outcome: the most severe outcome among the matched rules (REJECT &gt; MANUAL_REVIEW &gt;
  *       APPROVE). No match at all means MANUAL_REVIEW with reason {@value #NO_RULE_MATCHED}: a gap
- *       in the table must put a person in the loop, never approve or reject by default.</li>
- *   <li>reasons: the reason codes of the matched rules with that outcome, in rule order, without
- *       duplicates. Milder rules' reasons are dropped because they did not decide.</li>
+ *       in the tables must put a person in the loop, never approve or reject by default.</li>
+ *   <li>reasons: the reason codes of the matched rules with that outcome, in order, without
+ *       duplicates. Milder rules' reasons are dropped because they did not decide. The text of a
+ *       reason is the annotation (description) of the first rule that gave it.</li>
  *   <li>approvedAmount (APPROVE, MANUAL_REVIEW): the requested amount capped by the smallest
  *       non-empty {@code maxAmount} among those rules; null for REJECT.</li>
  *   <li>annualRate (APPROVE, MANUAL_REVIEW): the largest non-empty {@code annualRate} among those
  *       rules, since the riskiest matching rule must set the price; null when none gives one, and
  *       for REJECT.</li>
  * </ul>
+ * What the classifying tables concluded is kept by output name ({@link RuleDecision#conclusions}).
  *
- * <p>The rule-set version is the decision's {@code camunda:versionTag} attribute (the attribute
+ * <p>The rule-set version is the top decision's {@code camunda:versionTag} attribute (the attribute
  * Camunda itself uses for decision versions), unless the caller of {@link #fromXml} supplies one.
  *
- * <p>The engine and the parsed decision are built once per instance; {@link #decide} only evaluates
+ * <p>The engine and the parsed graph are built once per instance; {@link #decide} only evaluates
  * and is safe to call from many threads. Replacing the rules means building a new instance.
  */
 public final class LoanDecisionService {
@@ -64,20 +76,26 @@ public final class LoanDecisionService {
   private final DmnDecision decision;
   private final String version;
   private final List<MatchedRule> rules;
+  private final Map<MatchedRule, String> ruleTexts;
+  /** Outputs of classifying tables: unset before each evaluation so a table that matches nothing leaves null. */
+  private final Set<String> conclusionNames;
 
-  private LoanDecisionService(DmnEngine engine, DmnDecision decision, String version, List<MatchedRule> rules) {
+  private LoanDecisionService(DmnEngine engine, DmnDecision decision, String version, List<MatchedRule> rules,
+      Map<MatchedRule, String> ruleTexts, Set<String> conclusionNames) {
     this.engine = engine;
     this.decision = decision;
     this.version = version;
     this.rules = List.copyOf(rules);
+    this.ruleTexts = Map.copyOf(ruleTexts);
+    this.conclusionNames = Set.copyOf(conclusionNames);
   }
 
-  /** Every rule of the rule set, in table order: what a coverage report counts against. */
+  /** Every rule of the graph, table by table in evaluation order: what a coverage report counts against. */
   public List<MatchedRule> rules() {
     return rules;
   }
 
-  /** Loads a table shipped with the application; its version is the decision's versionTag. */
+  /** Loads a rule set shipped with the application; its version is the top decision's versionTag. */
   public static LoanDecisionService fromClasspath(String resource) {
     ClassLoader loader = LoanDecisionService.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -91,9 +109,9 @@ public final class LoanDecisionService {
   }
 
   /**
-   * Parses and validates a table.
+   * Parses and validates a decision graph.
    *
-   * @param version the version to report; when null or blank, the decision's
+   * @param version the version to report; when null or blank, the top decision's
    *     {@code camunda:versionTag} is used, and having neither is a problem
    * @throws RuleSetInvalidException listing every problem found
    */
@@ -107,36 +125,51 @@ public final class LoanDecisionService {
       throw new RuleSetInvalidException(List.of(RuleSetProblem.of(null, "not a valid DMN document: " + rootMessage(e))));
     }
 
-    if (!(model.getModelElementById(DECISION_ID) instanceof Decision decisionElement)) {
+    if (!(model.getModelElementById(DECISION_ID) instanceof Decision top)) {
       throw new RuleSetInvalidException(List.of(RuleSetProblem.of(null, "no decision with id '" + DECISION_ID + "'")));
     }
-    if (!(decisionElement.getExpression() instanceof DecisionTable table)) {
-      throw new RuleSetInvalidException(List.of(RuleSetProblem.of(DECISION_ID,
-          "decision '" + DECISION_ID + "' is not a decision table")));
-    }
 
-    String effectiveVersion = version == null || version.isBlank() ? decisionElement.getVersionTag() : version;
+    String effectiveVersion = version == null || version.isBlank() ? top.getVersionTag() : version;
     if (effectiveVersion == null || effectiveVersion.isBlank()) {
       problems.add(RuleSetProblem.of(DECISION_ID,
           "no rule-set version: set camunda:versionTag on decision '" + DECISION_ID + "' or pass one"));
     }
 
     CachingFeelEngine feel = new CachingFeelEngine();
+    RuleSetValidator validator = new RuleSetValidator(feel);
+    List<Decision> graph = validator.validate(model.getDefinitions(), top);
+    problems.addAll(validator.problems());
     DmnEngine engine = buildEngine(feel);
     DmnDecision decision = null;
-    try {
-      decision = engine.parseDecision(DECISION_ID, model);
-    } catch (DmnEngineException e) {
-      problems.add(RuleSetProblem.of(DECISION_ID, "the Camunda DMN engine rejects the table: " + rootMessage(e)));
+    if (problems.isEmpty()) {
+      try {
+        decision = engine.parseDecision(DECISION_ID, model);
+      } catch (DmnEngineException e) {
+        problems.add(RuleSetProblem.of(DECISION_ID, "the Camunda DMN engine rejects the graph: " + rootMessage(e)));
+      }
     }
-    problems.addAll(new RuleSetValidator(feel).validate(model.getDefinitions(), table));
-
     if (!problems.isEmpty()) {
       throw new RuleSetInvalidException(problems);
     }
-    log.info("Loaded loan decision rule set {} ({} rules)", effectiveVersion, table.getRules().size());
-    return new LoanDecisionService(engine, decision, effectiveVersion, table.getRules().stream()
-        .map(rule -> new MatchedRule(DECISION_ID, rule.getId())).toList());
+
+    List<MatchedRule> rules = new ArrayList<>();
+    Map<MatchedRule, String> texts = new HashMap<>();
+    Set<String> conclusions = new LinkedHashSet<>();
+    for (Decision element : graph) {
+      DecisionTable table = (DecisionTable) element.getExpression();
+      for (Rule rule : table.getRules()) {
+        MatchedRule matched = new MatchedRule(element.getId(), rule.getId());
+        rules.add(matched);
+        if (rule.getDescription() != null && !rule.getDescription().getTextContent().isBlank()) {
+          texts.put(matched, rule.getDescription().getTextContent().trim());
+        }
+      }
+      if (!RuleSetValidator.isVerdict(table)) {
+        table.getOutputs().forEach(output -> conclusions.add(output.getName()));
+      }
+    }
+    log.info("Loaded loan decision rule set {} ({} decisions, {} rules)", effectiveVersion, graph.size(), rules.size());
+    return new LoanDecisionService(engine, decision, effectiveVersion, rules, texts, conclusions);
   }
 
   /**
@@ -208,15 +241,16 @@ public final class LoanDecisionService {
   }
 
   public RuleDecision decide(DecisionFacts facts) {
-    List<Map<String, Object>> matches;
-    List<MatchedRule> matched;
+    Map<String, Object> variables = facts.asVariables();
+    conclusionNames.forEach(name -> variables.put(name, null));
+    List<DmnDecisionLogicEvaluationEvent> evaluated;
     try {
-      matches = engine.evaluateDecisionTable(decision, facts.asVariables()).getResultList();
-      matched = MATCHED.get();
+      engine.evaluateDecision(decision, variables);
+      evaluated = EVALUATED.get();
     } finally {
-      MATCHED.remove();
+      EVALUATED.remove();
     }
-    return combine(matches, facts.requestedAmount(), matched == null ? List.of() : matched);
+    return combine(evaluated == null ? List.of() : evaluated, facts.requestedAmount());
   }
 
   public String ruleSetVersion() {
@@ -224,65 +258,94 @@ public final class LoanDecisionService {
   }
 
   /**
-   * The rules the engine matched in the evaluation running on this thread. The engine reports them
-   * only to listeners, synchronously on the evaluating thread, so a thread-local carries them from
-   * the listener to {@link #decide} without any sharing between threads.
+   * What the engine evaluated on this thread, required decisions first. The engine reports it only
+   * to listeners, synchronously on the evaluating thread, so a thread-local carries it from the
+   * listener to {@link #decide} without any sharing between threads.
    */
-  private static final ThreadLocal<List<MatchedRule>> MATCHED = new ThreadLocal<>();
+  private static final ThreadLocal<List<DmnDecisionLogicEvaluationEvent>> EVALUATED = new ThreadLocal<>();
 
-  private static final DmnDecisionTableEvaluationListener RECORD_MATCHES = event -> MATCHED.set(
-      event.getMatchingRules().stream()
-          .map(rule -> new MatchedRule(event.getDecision().getKey(), rule.getId()))
-          .toList());
+  private static final DmnDecisionEvaluationListener RECORD_EVALUATION = event -> {
+    List<DmnDecisionLogicEvaluationEvent> all = new ArrayList<>(event.getRequiredDecisionResults());
+    all.add(event.getDecisionResult());
+    EVALUATED.set(all);
+  };
 
   private static DmnEngine buildEngine(CachingFeelEngine feel) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(RECORD_MATCHES));
-    // One FEEL engine per rule set, so its parse cache never outlives the table it belongs to.
+    configuration.customPostDecisionEvaluationListeners(List.of(RECORD_EVALUATION));
+    // One FEEL engine per rule set, so its parse cache never outlives the tables it belongs to.
     configuration.setFeelEngineFactory(() -> feel);
     return configuration.buildEngine();
   }
 
-  private RuleDecision combine(List<Map<String, Object>> matches, BigDecimal requestedAmount,
-      List<MatchedRule> matched) {
+  /** One matched rule of a deciding table, its outputs by name. */
+  private record Verdict(MatchedRule rule, Map<String, Object> outputs) {
+
+    RuleOutcome outcome() {
+      return RuleOutcome.valueOf(String.valueOf(outputs.get(RuleSetValidator.OUTCOME)));
+    }
+  }
+
+  private RuleDecision combine(List<DmnDecisionLogicEvaluationEvent> evaluated, BigDecimal requestedAmount) {
+    List<MatchedRule> matched = new ArrayList<>();
+    List<Verdict> verdicts = new ArrayList<>();
+    Map<String, Object> conclusions = new LinkedHashMap<>();
+    for (DmnDecisionLogicEvaluationEvent event : evaluated) {
+      if (!(event instanceof DmnDecisionTableEvaluationEvent table)) {
+        continue; // the validator admits decision tables only
+      }
+      String decisionId = event.getDecision().getKey();
+      for (DmnEvaluatedDecisionRule rule : table.getMatchingRules()) {
+        MatchedRule which = new MatchedRule(decisionId, rule.getId());
+        matched.add(which);
+        Map<String, Object> outputs = new HashMap<>();
+        rule.getOutputEntries().values().forEach(output -> outputs.put(output.getOutputName(),
+            output.getValue() == null ? null : output.getValue().getValue()));
+        if (outputs.containsKey(RuleSetValidator.OUTCOME)) {
+          verdicts.add(new Verdict(which, outputs));
+        } else {
+          outputs.forEach(conclusions::putIfAbsent);
+        }
+      }
+    }
+
     RuleOutcome outcome = null;
-    for (Map<String, Object> match : matches) {
-      RuleOutcome candidate = outcomeOf(match);
-      if (outcome == null || candidate.isMoreSevereThan(outcome)) {
-        outcome = candidate;
+    for (Verdict verdict : verdicts) {
+      if (outcome == null || verdict.outcome().isMoreSevereThan(outcome)) {
+        outcome = verdict.outcome();
       }
     }
     if (outcome == null) {
-      return new RuleDecision(RuleOutcome.MANUAL_REVIEW, List.of(NO_RULE_MATCHED), requestedAmount, null, version, matched);
+      return new RuleDecision(RuleOutcome.MANUAL_REVIEW, List.of(NO_RULE_MATCHED), requestedAmount, null, version,
+          matched, Map.of(NO_RULE_MATCHED, "No rule of the policy applies, so a person reviews the application."),
+          conclusions);
     }
 
-    Set<String> reasons = new LinkedHashSet<>();
+    Map<String, String> reasons = new LinkedHashMap<>();
     BigDecimal cap = null;
     BigDecimal rate = null;
-    for (Map<String, Object> match : matches) {
-      if (outcomeOf(match) != outcome) {
+    for (Verdict verdict : verdicts) {
+      if (verdict.outcome() != outcome) {
         continue;
       }
-      reasons.add(String.valueOf(match.get(RuleSetValidator.REASON)));
-      BigDecimal maxAmount = decimal(match.get(RuleSetValidator.MAX_AMOUNT));
+      String reason = String.valueOf(verdict.outputs().get(RuleSetValidator.REASON));
+      reasons.putIfAbsent(reason, ruleTexts.getOrDefault(verdict.rule(), reason));
+      BigDecimal maxAmount = decimal(verdict.outputs().get(RuleSetValidator.MAX_AMOUNT));
       if (maxAmount != null && (cap == null || maxAmount.compareTo(cap) < 0)) {
         cap = maxAmount;
       }
-      BigDecimal annualRate = decimal(match.get(RuleSetValidator.ANNUAL_RATE));
+      BigDecimal annualRate = decimal(verdict.outputs().get(RuleSetValidator.ANNUAL_RATE));
       if (annualRate != null && (rate == null || annualRate.compareTo(rate) > 0)) {
         rate = annualRate;
       }
     }
+    List<String> codes = List.copyOf(reasons.keySet());
     if (outcome == RuleOutcome.REJECT) {
-      return new RuleDecision(outcome, List.copyOf(reasons), null, null, version, matched);
+      return new RuleDecision(outcome, codes, null, null, version, matched, reasons, conclusions);
     }
     BigDecimal approved = cap == null || requestedAmount.compareTo(cap) <= 0 ? requestedAmount : cap;
-    return new RuleDecision(outcome, List.copyOf(reasons), approved, rate, version, matched);
-  }
-
-  private static RuleOutcome outcomeOf(Map<String, Object> match) {
-    return RuleOutcome.valueOf(String.valueOf(match.get(RuleSetValidator.OUTCOME)));
+    return new RuleDecision(outcome, codes, approved, rate, version, matched, reasons, conclusions);
   }
 
   /**

@@ -71,7 +71,7 @@ public record RuleSetTestCase(String name, Map<String, Object> inputs, Expected 
     }
     return switch (variable) {
       case "blacklisted" -> Boolean.parseBoolean(cell);
-      case "creditScore", "delinquencies", "termDays" -> Integer.parseInt(cell);
+      case "creditScore", "delinquencies", "termDays", "age", "previousLoans" -> Integer.parseInt(cell);
       case "probabilityOfDefault" -> Double.parseDouble(cell);
       case "requestedAmount" -> new BigDecimal(cell);
       default -> cell;

@@ -54,7 +54,7 @@ class BackTestTest {
     assertThat(report.candidate().overall().totalApprovedAmount())
         .isLessThan(report.baseline().overall().totalApprovedAmount());
     assertThat(report.candidate().overall().expectedLoss()).isLessThan(report.baseline().overall().expectedLoss());
-    assertThat(report.candidate().bySegment()).containsKey("NEW");
+    assertThat(report.candidate().bySegment()).containsKeys("NEW", "RETURNING", "PREMIUM");
   }
 
   @Test
@@ -67,9 +67,11 @@ class BackTestTest {
 
     BackTest.Coverage coverage = BackTest.run(BASELINE, BASELINE, cleanOnly, 10).candidate().coverage();
 
-    assertThat(coverage.fired()).extracting(BackTest.RuleCount::rule).containsExactly("rule_low_risk");
-    assertThat(coverage.fired().get(0).count()).isEqualTo(5);
-    assertThat(coverage.neverFired()).contains("rule_blacklisted", "rule_fraud_fail").doesNotContain("rule_low_risk")
-        .hasSize(BASELINE.rules().size() - 1);
+    // One rule per table on the path: the segment, the grade and the offer; no knock-out.
+    assertThat(coverage.fired()).extracting(BackTest.RuleCount::rule)
+        .containsExactlyInAnyOrder("segment_new", "grade_a", "rule_low_risk");
+    assertThat(coverage.fired()).allSatisfy(rule -> assertThat(rule.count()).isEqualTo(5));
+    assertThat(coverage.neverFired()).contains("rule_blacklisted", "rule_fraud_fail", "segment_premium")
+        .doesNotContain("rule_low_risk").hasSize(BASELINE.rules().size() - 3);
   }
 }

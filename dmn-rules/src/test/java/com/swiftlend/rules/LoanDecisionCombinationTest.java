@@ -75,7 +75,7 @@ class LoanDecisionCombinationTest {
 
   private static DecisionFacts facts(double probabilityOfDefault, String requestedAmount) {
     return new DecisionFacts(false, "PASS", 700, 0, "PASS", "PASS", "PASS", probabilityOfDefault,
-        new BigDecimal(requestedAmount), 30, "NEW");
+        new BigDecimal(requestedAmount), 30, 30, 0);
   }
 
   private static String rule(String pd, String amount, String outcome, String reason, String maxAmount, String rate) {

@@ -62,11 +62,11 @@ class LoanDecisionConcurrencyTest {
           Integer score = "UNAVAILABLE".equals(status) ? null : 680;
           Integer delinquencies = "UNAVAILABLE".equals(status) ? null : ("FAIL".equals(status) ? 4 : 0);
           BigDecimal requested = new BigDecimal(amount);
-          facts.add(new DecisionFacts(false, status, score, delinquencies, "PASS", "PASS", "PASS", pd, requested, 30, "NEW"));
-          facts.add(new DecisionFacts(false, "PASS", 680, 0, status, "PASS", "PASS", pd, requested, 30, "NEW"));
-          facts.add(new DecisionFacts(false, "PASS", 680, 0, "PASS", status, "PASS", pd, requested, 30, "NEW"));
-          facts.add(new DecisionFacts(false, "PASS", 680, 0, "PASS", "PASS", status, pd, requested, 30, "NEW"));
-          facts.add(new DecisionFacts("FAIL".equals(status), "PASS", 680, 0, "PASS", "PASS", "PASS", pd, requested, 30, "NEW"));
+          facts.add(new DecisionFacts(false, status, score, delinquencies, "PASS", "PASS", "PASS", pd, requested, 30, 30, 0));
+          facts.add(new DecisionFacts(false, "PASS", 680, 0, status, "PASS", "PASS", pd, requested, 30, 30, 0));
+          facts.add(new DecisionFacts(false, "PASS", 680, 0, "PASS", status, "PASS", pd, requested, 30, 30, 0));
+          facts.add(new DecisionFacts(false, "PASS", 680, 0, "PASS", "PASS", status, pd, requested, 30, 30, 0));
+          facts.add(new DecisionFacts("FAIL".equals(status), "PASS", 680, 0, "PASS", "PASS", "PASS", pd, requested, 30, 30, 0));
         }
       }
     }

@@ -32,7 +32,7 @@ class LoanDecisionGoldenTest {
     assertThat(decision.reasons()).as(name).containsExactlyElementsOf(golden.reasons());
     assertSameAmount(name + " approvedAmount", decision.approvedAmount(), golden.approvedAmount());
     assertSameAmount(name + " annualRate", decision.annualRate(), golden.annualRate());
-    assertThat(decision.ruleSetVersion()).isEqualTo("1.0.0");
+    assertThat(decision.ruleSetVersion()).isEqualTo("2.0.0");
   }
 
   /** By value, not scale: 8000 from the table and 8000.00 from a caller are the same amount. */
@@ -46,7 +46,7 @@ class LoanDecisionGoldenTest {
 
   @Test
   void givenShippedTable_whenLoaded_itReportsTheVersionTag() {
-    assertThat(SHIPPED.ruleSetVersion()).isEqualTo("1.0.0");
+    assertThat(SHIPPED.ruleSetVersion()).isEqualTo("2.0.0");
   }
 
   record GoldenCase(DecisionFacts facts, RuleOutcome outcome, List<String> reasons, BigDecimal approvedAmount,
@@ -66,13 +66,14 @@ class LoanDecisionGoldenTest {
           row.getDouble(8),
           row.get(9, BigDecimal.class),
           row.getInteger(10),
-          row.getString(11));
+          row.get(11, Integer.class),
+          row.getInteger(12));
       return new GoldenCase(
           facts,
-          RuleOutcome.valueOf(row.getString(12)),
-          Arrays.asList(row.getString(13).split("\\|")),
-          row.get(14, BigDecimal.class),
-          row.get(15, BigDecimal.class));
+          RuleOutcome.valueOf(row.getString(13)),
+          Arrays.asList(row.getString(14).split("\\|")),
+          row.get(15, BigDecimal.class),
+          row.get(16, BigDecimal.class));
     }
   }
 }

@@ -17,7 +17,7 @@ class RuleSetTestCasesTest {
 
   @Test
   void givenTheShippedRuleSet_itCarriesItsGoldenCasesAndPassesThem() {
-    assertThat(SHIPPED.version()).isEqualTo("1.0.0");
+    assertThat(SHIPPED.version()).isEqualTo("2.0.0");
     assertThat(SHIPPED.testCases()).hasSizeGreaterThan(20);
     assertThat(LoanDecisionService.compile(SHIPPED.dmnXml(), "x", SHIPPED.testCases()).ruleSetVersion())
         .isEqualTo("x");
@@ -56,17 +56,17 @@ class RuleSetTestCasesTest {
 
   @Test
   void givenTwoBrokenCells_whenCompiled_bothAreReportedWithRuleAndColumn() {
-    String edited = RuleSetValidationTest.withCellText(SHIPPED.dmnXml(), "rule_low_risk_in_probabilityOfDefault", "&lt; 0.05 and");
-    String twice = RuleSetValidationTest.withCellText(edited, "rule_moderate_risk_in_probabilityOfDefault", "[0.05..probabilityOfDefalt[");
+    String edited = RuleSetValidationTest.withCellText(SHIPPED.dmnXml(), "grade_a_in_probabilityOfDefault", "&lt; 0.05 and");
+    String twice = RuleSetValidationTest.withCellText(edited, "grade_b_in_probabilityOfDefault", "[0.05..probabilityOfDefalt[");
 
     List<RuleSetProblem> problems = catchThrowableOfType(RuleSetInvalidException.class,
         () -> LoanDecisionService.compile(twice, "x", SHIPPED.testCases())).problems();
 
-    assertThat(problems).extracting(RuleSetProblem::rule).contains("rule_low_risk", "rule_moderate_risk");
+    assertThat(problems).extracting(RuleSetProblem::rule).contains("grade_a", "grade_b");
     assertThat(problems).allSatisfy(problem -> {
-      assertThat(problem.decision()).isEqualTo("loanDecision");
+      assertThat(problem.decision()).isEqualTo("riskGrade");
       assertThat(problem.column()).contains("probabilityOfDefault");
-      assertThat(problem.columnId()).isEqualTo("input_probabilityOfDefault");
+      assertThat(problem.columnId()).isEqualTo("riskGrade_input_probabilityOfDefault");
       assertThat(problem.ruleNumber()).isPositive();
     });
   }
@@ -74,7 +74,7 @@ class RuleSetTestCasesTest {
   @Test
   void givenADoctypeWithAnExternalEntity_whenCompiled_itIsRefusedBeforeAnyParsing() {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + SHIPPED.dmnXml().substring(SHIPPED.dmnXml().indexOf("<definitions")).replace("1.0.0", "&x;");
+        + SHIPPED.dmnXml().substring(SHIPPED.dmnXml().indexOf("<definitions")).replace("2.0.0", "&x;");
 
     List<RuleSetProblem> problems = catchThrowableOfType(RuleSetInvalidException.class,
         () -> LoanDecisionService.compile(xxe, "x", List.of())).problems();
@@ -96,7 +96,7 @@ class RuleSetTestCasesTest {
   }
 
   @Test
-  void givenADecision_itNamesEveryMatchedRuleInRuleOrderWithItsTable() {
+  void givenADecision_itNamesEveryMatchedRuleOfEveryTableInEvaluationOrder() {
     LoanDecisionService service = LoanDecisionService.compile(SHIPPED.dmnXml(), "x", List.of());
     Map<String, Object> inputs = new HashMap<>(SHIPPED.testCases().get(0).inputs());
     inputs.put("fraudOutcome", "WARN");
@@ -105,8 +105,9 @@ class RuleSetTestCasesTest {
     RuleDecision decision = service.decide(DecisionFacts.fromInputs(inputs));
 
     assertThat(decision.matchedRules()).extracting(MatchedRule::rule)
-        .containsExactly("rule_fraud_warn", "rule_low_risk", "rule_amount_above_limit");
-    assertThat(decision.matchedRules()).extracting(MatchedRule::decision).containsOnly("loanDecision");
+        .containsExactly("segment_new", "rule_fraud_warn", "grade_a", "rule_low_risk", "rule_amount_above_limit");
+    assertThat(decision.matchedRules()).extracting(MatchedRule::decision)
+        .containsExactly("segment", "knockOuts", "riskGrade", "loanDecision", "loanDecision");
     assertThat(decision.reasons()).containsExactly("FRAUD_REVIEW", "AMOUNT_ABOVE_AUTO_LIMIT");
   }
 }

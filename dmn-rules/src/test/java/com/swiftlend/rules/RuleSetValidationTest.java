@@ -31,7 +31,7 @@ class RuleSetValidationTest {
     String xml = withCellText(SHIPPED, "rule_fraud_fail_in_fraudOutcome", "\"FAIL");
 
     assertThat(problemsOf(xml)).singleElement().asString()
-        .contains("rule 2 (rule_fraud_fail)", "column 'Fraud outcome (fraudOutcome)'", "malformed FEEL", "\"FAIL");
+        .contains("rule 5 (rule_fraud_fail)", "column 'Fraud outcome (fraudOutcome)'", "malformed FEEL", "\"FAIL");
   }
 
   @Test
@@ -46,7 +46,7 @@ class RuleSetValidationTest {
 
   @Test
   void givenMisspelledInputVariable_whenPublishing_itIsRejectedNamingTheVariable() {
-    String xml = withCellText(SHIPPED, "inputExpression_fraudOutcome", "fraudOutcom");
+    String xml = withCellText(SHIPPED, "knockOuts_inputExpression_fraudOutcome", "fraudOutcom");
 
     assertThat(problemsOf(xml)).singleElement().asString()
         .contains("input column 'Fraud outcome (fraudOutcom)'", "unknown variable 'fraudOutcom'");
@@ -57,7 +57,7 @@ class RuleSetValidationTest {
     String xml = withCellText(SHIPPED, "rule_fraud_warn_in_fraudOutcome", "WARN");
 
     assertThat(problemsOf(xml)).singleElement().asString()
-        .contains("rule 3 (rule_fraud_warn)", "unknown variable 'WARN'");
+        .contains("rule 6 (rule_fraud_warn)", "unknown variable 'WARN'");
   }
 
   @Test
@@ -73,31 +73,34 @@ class RuleSetValidationTest {
     String xml = withCellText(SHIPPED, "rule_low_risk_out_reason", "");
 
     assertThat(problemsOf(xml)).singleElement().asString()
-        .contains("rule 16 (rule_low_risk), column 'reason'", "must not be empty");
+        .contains("rule 4 (rule_low_risk), column 'reason'", "must not be empty");
   }
 
   @Test
   void givenSeveralDefects_whenPublishing_everyOneIsReported() {
     String xml = withCellText(SHIPPED, "rule_fraud_fail_in_fraudOutcome", "\"FAIL");
-    xml = withCellText(xml, "inputExpression_fraudOutcome", "fraudOutcom");
+    xml = withCellText(xml, "knockOuts_inputExpression_fraudOutcome", "fraudOutcom");
     xml = withCellText(xml, "rule_blacklisted_out_outcome", "\"DECLINE\"");
-    xml = withCellText(xml, "rule_score_too_low_in_probabilityOfDefault", ">= 0.30 +");
+    xml = withCellText(xml, "grade_d_in_probabilityOfDefault", ">= 0.30 +");
 
     assertThat(problemsOf(xml)).hasSize(4);
   }
 
   @Test
   void givenNoVersionAnywhere_whenPublishing_itIsRejected() {
-    String xml = SHIPPED.replace(" camunda:versionTag=\"1.0.0\"", "");
+    String xml = SHIPPED.replace(" camunda:versionTag=\"2.0.0\"", "");
 
     assertThat(problemsOf(xml)).singleElement().asString().contains("no rule-set version");
   }
 
   @Test
   void givenFirstHitPolicy_whenPublishing_itIsRejected() {
-    String xml = SHIPPED.replace("hitPolicy=\"RULE ORDER\"", "hitPolicy=\"FIRST\"");
+    String xml = SHIPPED.replaceFirst("hitPolicy=\"RULE ORDER\"", "hitPolicy=\"FIRST\"");
 
-    assertThat(problemsOf(xml)).singleElement().asString().contains("hit policy must be RULE ORDER");
+    assertThat(problemsFound(xml)).singleElement().satisfies(problem -> {
+      assertThat(problem.decision()).isEqualTo("knockOuts");
+      assertThat(problem.message()).contains("hit policy must be RULE ORDER");
+    });
   }
 
   @Test

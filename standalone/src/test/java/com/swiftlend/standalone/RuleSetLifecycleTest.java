@@ -56,7 +56,7 @@ class RuleSetLifecycleTest {
         assertThat(lowered).isNotEqualTo(xml);
         List<JsonNode> cases = new ArrayList<>();
         shipped.get("testCases").forEach(testCase -> cases.add(lowerCap(testCase)));
-        String broken = lowered.replaceFirst("(id=\"rule_moderate_risk_in_probabilityOfDefault\">\\s*<text>)[^<]*",
+        String broken = lowered.replaceFirst("(id=\"grade_b_in_probabilityOfDefault\">\\s*<text>)[^<]*",
                 "$1[0.05..probabilityOfDefalt[");
         try {
             SystemClient.Answer refused = client.postAs(editor, "/api/v1/rulesets", submission(broken, cases));
@@ -64,7 +64,8 @@ class RuleSetLifecycleTest {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().get("errors")).anySatisfy(error -> {
-                assertThat(error.get("rule").asText()).isEqualTo("rule_moderate_risk");
+                assertThat(error.get("rule").asText()).isEqualTo("grade_b");
+                assertThat(error.get("decision").asText()).isEqualTo("riskGrade");
                 assertThat(error.get("column").asText()).contains("probabilityOfDefault");
                 assertThat(error.get("message").asText()).contains("probabilityOfDefalt");
             });

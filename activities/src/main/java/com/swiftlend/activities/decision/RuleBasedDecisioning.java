@@ -22,18 +22,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleBasedDecisioning implements LoanDecisioning {
 
-    /** Every applicant is new until returning and premium strategies arrive with the segment rules. */
-    static final String SEGMENT = "NEW";
-
     private final ActiveRuleSet rules;
+    private final ApplicantHistory history;
     private final AuditTrail audit;
     private final DecisionRecords records;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    RuleBasedDecisioning(ActiveRuleSet rules, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
+    RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
             Clock clock) {
         this.rules = rules;
+        this.history = history;
         this.audit = audit;
         this.records = records;
         this.mapper = mapper;
@@ -51,6 +50,8 @@ class RuleBasedDecisioning implements LoanDecisioning {
     @Override
     public Decision decide(DecisionRequest request) {
         RiskProfile risk = request.risk();
+        UUID applicationId = UUID.fromString(request.applicationId());
+        ApplicantHistory.Facts applicant = history.of(applicationId);
         DecisionFacts facts = new DecisionFacts(
                 risk.blacklist().listed(),
                 risk.bureau().outcome().name(),
@@ -62,8 +63,8 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 request.score().probabilityOfDefault(),
                 request.requestedAmount(),
                 request.termDays(),
-                SEGMENT);
-        UUID applicationId = UUID.fromString(request.applicationId());
+                applicant.age(),
+                applicant.previousLoans());
         // A retry decides with the version its first attempt used, so the trail's first record,
         // the decision record and what the workflow acts on all agree.
         LoanDecisionService ruleSet = records.find(applicationId)
@@ -73,7 +74,8 @@ class RuleBasedDecisioning implements LoanDecisioning {
         Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()), decision.reasons(),
                 decision.approvedAmount(), decision.annualRate(), decision.ruleSetVersion(),
                 request.score().modelVersion(), request.score().probabilityOfDefault(),
-                decision.matchedRules().stream().map(rule -> new MatchedRule(rule.decision(), rule.rule())).toList());
+                decision.matchedRules().stream().map(rule -> new MatchedRule(rule.decision(), rule.rule())).toList(),
+                decision.reasonTexts());
         records.record(new DecisionRecords.DecisionRecord(applicationId,
                 result.ruleSetVersion(), result.modelVersion(), json(facts), result.outcome().name(),
                 json(result.reasons()), json(result.matchedRules()), result.approvedAmount(), result.annualRate(),

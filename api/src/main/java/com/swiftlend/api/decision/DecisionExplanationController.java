@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -36,8 +37,13 @@ class DecisionExplanationController {
             List<MatchedRule> matchedRules) {
     }
 
+    /**
+     * @param reasonTexts the policy's human-readable reason for each code of the reproduced outcome
+     * @param conclusions what the graph's classifying decisions concluded (segment, risk grade)
+     */
     record Explanation(UUID applicationId, String ruleSetVersion, String modelVersion, DecisionFacts inputs,
-            Outcome recorded, Outcome reproduced, boolean reproducible) {
+            Outcome recorded, Outcome reproduced, boolean reproducible, Map<String, String> reasonTexts,
+            Map<String, Object> conclusions) {
     }
 
     private final DecisionRecords decisions;
@@ -68,7 +74,8 @@ class DecisionExplanationController {
                 && recorded.matchedRules().equals(reproduced.matchedRules())
                 && sameAmount(recorded.approvedAmount(), reproduced.approvedAmount())
                 && sameAmount(recorded.annualRate(), reproduced.annualRate());
-        return new Explanation(id, record.ruleSetVersion(), record.modelVersion(), facts, recorded, reproduced, same);
+        return new Explanation(id, record.ruleSetVersion(), record.modelVersion(), facts, recorded, reproduced, same,
+                again.reasonTexts(), again.conclusions());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -245,6 +245,15 @@ public class LoanApplication implements Persistable<UUID> {
         return phoneIndex;
     }
 
+    /** The blind index of the applicant's ID number: the same person across applications, without the number. */
+    public String getIdNumberIndex() {
+        return idNumberIndex;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
     public String getIdempotencyKey() {
         return idempotencyKey;
     }

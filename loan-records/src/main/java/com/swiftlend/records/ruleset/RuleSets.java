@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stored versions of the rule set. Each transition is one conditional update on the status it
@@ -28,10 +29,12 @@ public class RuleSets {
             + " published_at, retired_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RuleSets(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+    RuleSets(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -75,20 +78,39 @@ public class RuleSets {
         return find(version).orElseThrow();
     }
 
+    /** Who the rule sets shipped with the application are recorded as written and approved by. */
+    public static final String SHIPPED_AUTHOR = "shipped";
+
     /**
-     * Stores the shipped rule set as the active version of a database that has none yet. Safe to
-     * call from every process at every start: only the first call on an empty table stores it.
+     * Stores the rule set shipped with this release, once. It becomes the active version when none
+     * is active or the active one is itself a shipped version nobody replaced: an upgrade moves an
+     * untouched policy forward. When business users have published their own, the shipped version
+     * is only stored, approved, for them to back-test and publish if they choose; a release never
+     * overrides a policy its owners published. Safe to call from every process at every start.
      *
      * @return whether it was stored
      */
     public boolean seed(String version, Content content) {
-        Timestamp now = Timestamp.from(now());
-        return jdbc.update("""
-                insert into rule_set (version, status, dmn_xml, test_cases, comment, author, approver, created_at,
-                                      approved_at, published_at)
-                select ?, 'ACTIVE', ?, ?::jsonb, 'shipped with the application', 'shipped', 'shipped-review', ?, ?, ?
-                where not exists (select 1 from rule_set)
-                on conflict do nothing""", version, content.dmnXml(), content.testCasesJson(), now, now, now) == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            // Conflicts with itself: processes starting together seed one after another.
+            jdbc.execute("lock table rule_set in share row exclusive mode");
+            if (find(version).isPresent()) {
+                return false;
+            }
+            Optional<RuleSetVersion> active = active();
+            boolean activate = active.isEmpty() || SHIPPED_AUTHOR.equals(active.get().author());
+            Timestamp now = Timestamp.from(now());
+            active.filter(current -> activate).ifPresent(current -> jdbc.update(
+                    "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now,
+                    current.version()));
+            jdbc.update("""
+                    insert into rule_set (version, status, dmn_xml, test_cases, comment, author, approver, created_at,
+                                          approved_at, published_at)
+                    values (?, ?, ?, ?::jsonb, 'shipped with the application', ?, 'shipped-review', ?, ?, ?)""",
+                    version, activate ? "ACTIVE" : "APPROVED", content.dmnXml(), content.testCasesJson(),
+                    SHIPPED_AUTHOR, now, now, activate ? now : null);
+            return true;
+        }));
     }
 
     /** @return the approved version, or empty when it is not a draft (any more) */
