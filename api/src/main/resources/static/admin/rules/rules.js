@@ -6,7 +6,7 @@
   'use strict';
 
   const state = { token: sessionStorage.getItem('swiftlend.token'), user: sessionStorage.getItem('swiftlend.user'),
-    modeler: null, editing: null };
+    modeler: null, editing: null, problems: [] };
   const $ = (id) => document.getElementById(id);
 
   async function api(method, path, body) {
@@ -120,9 +120,10 @@
 
   async function transition(version, action) {
     const answer = await api('POST', '/api/v1/rulesets/' + encodeURIComponent(version) + '/' + action);
+    await listVersions();
+    // After the list, which clears the message line when it loads.
     $('versions-message').textContent = answer.status === 200 ? ''
       : (answer.body && answer.body.detail) || action + ' failed (' + answer.status + ')';
-    await listVersions();
   }
 
   async function open(version) {
@@ -138,14 +139,26 @@
     $('problems').replaceChildren();
     if (!state.modeler) {
       state.modeler = new DmnJS({ container: '#canvas', common: { keyboard: { bindTo: window } } });
-      state.modeler.on('views.changed', renderViews);
+      state.modeler.on('views.changed', () => {
+        renderViews();
+        requestAnimationFrame(markCells);
+      });
     }
+    state.problems = [];
     await state.modeler.importXML(answer.body.dmnXml);
-    const table = state.modeler.getViews().find((view) => view.type === 'decisionTable');
-    if (table) {
-      await state.modeler.open(table);
-    }
+    // The offer table is what business users change most; the graph is one click away.
+    await openDecision('loanDecision');
     renderViews();
+  }
+
+  async function openDecision(id) {
+    const views = state.modeler.getViews();
+    const view = views.find((v) => v.type === 'decisionTable' && v.element.id === id)
+      || views.find((v) => v.type === 'decisionTable');
+    const active = state.modeler.getActiveView();
+    if (view && !(active && active.element === view.element)) {
+      await state.modeler.open(view);
+    }
   }
 
   function renderViews() {
@@ -155,6 +168,7 @@
     for (const view of state.modeler.getViews()) {
       const b = button((view.type === 'drd' ? 'Graph' : (view.element.name || view.element.id)),
         () => state.modeler.open(view), 'view-' + view.type);
+      b.dataset.decision = view.element.id;
       if (active && active.element === view.element) {
         b.className = 'current';
       }
@@ -170,6 +184,8 @@
       showProblems([{ message: 'The test cases are not valid JSON: ' + e.message }]);
       return;
     }
+    $('problems').textContent = 'Saving…';
+    delete $('problems').dataset.saved;
     const { xml } = await state.modeler.saveXML({ format: true });
     const answer = await api('POST', '/api/v1/rulesets', { dmnXml: xml, testCases, comment: $('comment').value });
     if (answer.status === 201) {
@@ -184,29 +200,50 @@
   }
 
   function showProblems(problems) {
+    state.problems = problems;
     const list = document.createElement('ul');
+    for (const problem of problems) {
+      const item = document.createElement('li');
+      item.textContent = [problem.testCase ? 'test case "' + problem.testCase + '"' : null,
+        problem.decision && !problem.testCase ? 'table ' + problem.decision : null,
+        problem.rule ? 'rule ' + problem.ruleNumber + ' (' + problem.rule + ')' : null,
+        problem.column ? 'column ' + problem.column : null].filter(Boolean).join(', ')
+        + (problem.testCase || problem.rule || problem.column ? ': ' : '') + problem.message;
+      if (problem.decision && problem.rule) {
+        item.classList.add('locatable');
+        item.addEventListener('click', () => openDecision(problem.decision));
+      }
+      list.appendChild(item);
+    }
+    $('problems').replaceChildren(list);
+    delete $('problems').dataset.saved;
+    // A cell can only be marked in the table on screen: show the first problem's table.
+    const first = problems.find((p) => p.decision && p.rule && p.columnId);
+    if (first) {
+      openDecision(first.decision).then(() => requestAnimationFrame(markCells));
+    } else {
+      markCells();
+    }
+  }
+
+  /** Marks the cells of the table on screen that a problem names, and clears every other mark. */
+  function markCells() {
     document.querySelectorAll('td.cell-error').forEach((td) => {
       td.classList.remove('cell-error');
       td.removeAttribute('title');
     });
-    for (const problem of problems) {
-      const item = document.createElement('li');
-      item.textContent = [problem.testCase ? 'test case "' + problem.testCase + '"' : null,
-        problem.rule ? 'rule ' + problem.ruleNumber + ' (' + problem.rule + ')' : null,
-        problem.column ? 'column ' + problem.column : null].filter(Boolean).join(', ')
-        + (problem.testCase || problem.rule || problem.column ? ': ' : '') + problem.message;
-      list.appendChild(item);
-      if (problem.rule && problem.columnId) {
-        const td = document.querySelector('td[data-row-id="' + CSS.escape(problem.rule) + '"][data-col-id="'
-          + CSS.escape(problem.columnId) + '"]');
-        if (td) {
-          td.classList.add('cell-error');
-          td.title = problem.message;
-        }
+    const active = state.modeler && state.modeler.getActiveView();
+    for (const problem of state.problems) {
+      if (!problem.rule || !problem.columnId || !active || active.element.id !== problem.decision) {
+        continue;
+      }
+      const td = document.querySelector('td[data-row-id="' + CSS.escape(problem.rule) + '"][data-col-id="'
+        + CSS.escape(problem.columnId) + '"]');
+      if (td) {
+        td.classList.add('cell-error');
+        td.title = problem.message;
       }
     }
-    $('problems').replaceChildren(list);
-    delete $('problems').dataset.saved;
   }
 
   async function backTest(version) {
@@ -241,6 +278,29 @@
       cell(row, value(r.baseline.overall));
       table.appendChild(row);
     }
+    const segments = document.createElement('table');
+    segments.id = 'backtest-segments';
+    const segmentHead = document.createElement('tr');
+    ['segment', 'approval rate ' + answer.body.version, 'approval rate ' + answer.body.against,
+      'applications ' + answer.body.version, 'applications ' + answer.body.against].forEach((label) => {
+      const th = document.createElement('th');
+      th.textContent = label;
+      segmentHead.appendChild(th);
+    });
+    segments.appendChild(segmentHead);
+    const names = new Set(Object.keys(r.candidate.bySegment).concat(Object.keys(r.baseline.bySegment)));
+    for (const name of names) {
+      const row = document.createElement('tr');
+      row.dataset.segment = name;
+      const mine = r.candidate.bySegment[name];
+      const theirs = r.baseline.bySegment[name];
+      cell(row, name);
+      cell(row, mine ? pct(mine.approvalRate) : '');
+      cell(row, theirs ? pct(theirs.approvalRate) : '');
+      cell(row, mine ? mine.applications : 0);
+      cell(row, theirs ? theirs.applications : 0);
+      segments.appendChild(row);
+    }
     const changed = document.createElement('p');
     changed.id = 'backtest-changed';
     changed.textContent = r.changed + ' of ' + r.applications + ' applications would be decided differently;'
@@ -255,7 +315,7 @@
       cell(row, change.candidate.outcome + ' ' + text(change.candidate.approvedAmount) + ' ' + change.candidate.reasons.join('|'));
       changes.appendChild(row);
     }
-    report.replaceChildren(table, changed, changes);
+    report.replaceChildren(table, segments, changed, changes);
   }
 
   function pct(rate) {
