@@ -113,6 +113,13 @@
       if (version.status === 'APPROVED' || version.status === 'RETIRED') {
         actions.appendChild(button(version.status === 'RETIRED' ? 'Roll back to this' : 'Publish',
           () => transition(version.version, 'publish'), 'publish'));
+        actions.appendChild(button('Challenge in shadow', () => transition(version.version, 'challenger'),
+          'challenger'));
+      }
+      if (version.status === 'CHALLENGER') {
+        actions.appendChild(button('Shadow report', () => shadowReport(version.version), 'shadow-report'));
+        actions.appendChild(button('Promote', () => transition(version.version, 'publish'), 'publish'));
+        actions.appendChild(button('Retire', () => transition(version.version, 'retire'), 'retire'));
       }
       rows.appendChild(row);
     }
@@ -316,6 +323,36 @@
       changes.appendChild(row);
     }
     report.replaceChildren(table, segments, changed, changes);
+  }
+
+  async function shadowReport(version) {
+    const answer = await api('GET', '/api/v1/rulesets/' + encodeURIComponent(version) + '/shadow-report');
+    const report = $('backtest-report');
+    $('backtest').hidden = false;
+    $('backtest-version').textContent = version + ' (challenger, in shadow)';
+    $('backtest-against').textContent = 'the champion';
+    if (answer.status !== 200) {
+      report.textContent = (answer.body && answer.body.detail) || 'Shadow report failed.';
+      return;
+    }
+    const r = answer.body;
+    const table = document.createElement('table');
+    table.id = 'shadow-summary';
+    for (const [label, champion, challenger] of [
+      ['approval rate', pct(r.championResults.approvalRate), pct(r.challengerResults.approvalRate)],
+      ['referral rate', pct(r.championResults.referralRate), pct(r.challengerResults.referralRate)],
+      ['rejection rate', pct(r.championResults.rejectionRate), pct(r.challengerResults.rejectionRate)],
+      ['total approved', r.championResults.totalApprovedAmount, r.challengerResults.totalApprovedAmount]]) {
+      const row = document.createElement('tr');
+      cell(row, label);
+      cell(row, champion);
+      cell(row, challenger);
+      table.appendChild(row);
+    }
+    const agreed = document.createElement('p');
+    agreed.textContent = r.agreed + ' of ' + r.applications + ' applications decided alike ('
+      + pct(r.agreementRate) + '); the challenger was never acted on.';
+    report.replaceChildren(table, agreed);
   }
 
   function pct(rate) {

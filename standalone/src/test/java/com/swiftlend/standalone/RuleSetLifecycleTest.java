@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.swiftlend.activities.decision.ChallengerTraffic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,9 @@ class RuleSetLifecycleTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ChallengerTraffic traffic;
 
     private SystemClient client;
     private Applicants applicants;
@@ -134,6 +138,86 @@ class RuleSetLifecycleTest {
         }
         assertThat(awaitDecidedWith(shippedVersion).get("decision").get("approvedAmount").decimalValue())
                 .isEqualByComparingTo("2000");
+    }
+
+    @Test
+    void givenAChallenger_itIsEvaluatedInShadowOnItsShareOfApplications_andNeverActedOn() throws Exception {
+        String editor = client.staffToken("editor");
+        String editor2 = client.staffToken("editor2");
+        JsonNode shipped = client.getAs(editor, "/api/v1/rulesets/active").body();
+        String champion = shipped.get("version").asText();
+        String lowered = shipped.get("dmnXml").asText()
+                .replaceFirst("(id=\"rule_low_risk_out_maxAmount\">\\s*<text>)20000(</text>)", "$11500$2")
+                .replaceFirst("(id=\"rule_moderate_risk_out_maxAmount\">\\s*<text>)8000(</text>)", "$11500$2");
+        List<JsonNode> cases = new ArrayList<>();
+        shipped.get("testCases").forEach(testCase -> cases.add(lowerCap(testCase)));
+        String version = client.postAs(editor, "/api/v1/rulesets", submission(lowered, cases)).body().get("version")
+                .asText();
+        assertThat(client.postAs(editor, "/api/v1/rulesets/" + version + "/challenger", "").status())
+                .as("a draft cannot challenge").isEqualTo(409);
+        assertThat(client.postAs(editor2, "/api/v1/rulesets/" + version + "/approve", "").status()).isEqualTo(200);
+        try {
+            SystemClient.Answer challenging = client.postAs(editor, "/api/v1/rulesets/" + version + "/challenger", "");
+            assertThat(challenging.status()).as(String.valueOf(challenging.body())).isEqualTo(200);
+            assertThat(challenging.body().get("status").asText()).isEqualTo("CHALLENGER");
+            assertThat(client.getAs(editor, "/api/v1/rulesets/active").body().get("version").asText())
+                    .isEqualTo(champion);
+
+            // Until the workers see the challenger (within a second) no application has a shadow; after
+            // that, exactly those in its share do.
+            JsonNode shadowed = null;
+            String inShare = null;
+            for (int attempt = 0; attempt < 60 && shadowed == null; attempt++) {
+                JsonNode status = decided(applicants.creditworthy().body(2000));
+                UUID id = UUID.fromString(status.get("id").asText());
+                List<java.util.Map<String, Object>> rows = jdbc.queryForList(
+                        "select approved_amount, champion_version from shadow_decision where application_id = ?", id);
+                if (!traffic.includes(id)) {
+                    assertThat(rows).as("outside the challenger's share").isEmpty();
+                } else if (!rows.isEmpty()) {
+                    shadowed = status;
+                    inShare = id.toString();
+                    assertThat((java.math.BigDecimal) rows.get(0).get("approved_amount")).isEqualByComparingTo("1500");
+                    assertThat(rows.get(0).get("champion_version")).isEqualTo(champion);
+                }
+            }
+            assertThat(shadowed).as("an application in the challenger's share was evaluated in shadow").isNotNull();
+            assertThat(shadowed.get("decision").get("ruleSetVersion").asText()).isEqualTo(champion);
+            assertThat(shadowed.get("decision").get("approvedAmount").decimalValue()).as("the champion acted")
+                    .isEqualByComparingTo("2000");
+
+            SystemClient.Answer report = client.getAs(editor, "/api/v1/rulesets/" + version + "/shadow-report");
+            assertThat(report.status()).isEqualTo(200);
+            assertThat(report.body().get("applications").asInt()).isPositive();
+            String expectedId = inShare;
+            assertThat(report.body().get("differences")).anySatisfy(difference -> {
+                assertThat(difference.get("applicationId").asText()).isEqualTo(expectedId);
+                assertThat(difference.get("champion").get("approvedAmount").decimalValue()).isEqualByComparingTo("2000");
+                assertThat(difference.get("challenger").get("approvedAmount").decimalValue())
+                        .isEqualByComparingTo("1500");
+            });
+            assertThat(report.body().get("challengerResults").get("totalApprovedAmount").decimalValue())
+                    .isLessThan(report.body().get("championResults").get("totalApprovedAmount").decimalValue());
+
+            SystemClient.Answer retired = client.postAs(editor, "/api/v1/rulesets/" + version + "/retire", "");
+            assertThat(retired.status()).isEqualTo(200);
+            assertThat(retired.body().get("status").asText()).isEqualTo("RETIRED");
+            assertThat(client.postAs(editor, "/api/v1/rulesets/" + champion + "/retire", "").status())
+                    .as("the champion is replaced, never retired").isEqualTo(409);
+            assertThat(jdbc.queryForList("select kind from audit_record where kind in ('RULE_SET_CHALLENGER',"
+                    + " 'RULE_SET_RETIRED') and reference like ? order by sequence", String.class, version + ":%"))
+                    .containsExactly("RULE_SET_CHALLENGER", "RULE_SET_RETIRED");
+        } finally {
+            if ("CHALLENGER".equals(client.getAs(editor, "/api/v1/rulesets/" + version).body().get("status").asText())) {
+                client.postAs(editor, "/api/v1/rulesets/" + version + "/retire", "");
+            }
+        }
+    }
+
+    private JsonNode decided(String body) throws Exception {
+        SystemClient.Answer answer = client.submit(UUID.randomUUID().toString(), body);
+        assertThat(answer.status()).isEqualTo(202);
+        return client.awaitSettled(answer.body().get("id").asText());
     }
 
     @Test

@@ -10,20 +10,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rule set this worker decides with: the version that is active in {@code rule_set}, built
- * once per version. A published version reaches every worker within {@code
- * swiftlend.decision.refresh} without a restart: each decision first asks, at most once per
- * interval, which version is active (one indexed single-row read), and a new one is built fully —
- * parsed, validated, held to its test cases — before one reference is swapped, so no decision is
- * ever evaluated against a half-loaded set. A decision uses the version it obtained when it began
- * and records it.
+ * The rule sets this worker decides with: the version that is active in {@code rule_set} (the
+ * champion) and the challenger evaluated in shadow, if any, each built once per version. A
+ * published version reaches every worker within {@code swiftlend.decision.refresh} without a
+ * restart: each decision first asks, at most once per interval, which versions serve (one indexed
+ * read), and a new one is built fully — parsed, validated, held to its test cases — before one
+ * reference is swapped, so no decision is ever evaluated against a half-loaded set. A decision
+ * uses the versions it obtained when it began and records them.
  */
 class ActiveRuleSet {
 
@@ -35,7 +35,11 @@ class ActiveRuleSet {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration refresh;
-    private final AtomicReference<LoanDecisionService> current = new AtomicReference<>();
+    /** The champion and, when there is one, the challenger, swapped together. */
+    record Serving(LoanDecisionService champion, LoanDecisionService challenger) {
+    }
+
+    private final AtomicReference<Serving> current = new AtomicReference<>();
     /** Versions are immutable once stored, so a built one serves for good; there are few. */
     private final Map<String, LoanDecisionService> built = new ConcurrentHashMap<>();
     private volatile Instant checkedAt = Instant.MIN;
@@ -49,8 +53,13 @@ class ActiveRuleSet {
 
     /** The rules to decide with now. */
     LoanDecisionService current() {
+        return serving().champion();
+    }
+
+    /** The champion and the challenger to decide with now. */
+    Serving serving() {
         Instant now = clock.instant();
-        LoanDecisionService held = current.get();
+        Serving held = current.get();
         if (held == null || !now.isBefore(checkedAt.plus(refresh))) {
             held = refresh(held, now);
         }
@@ -62,37 +71,45 @@ class ActiveRuleSet {
      * version its first attempt began with even if another was published in between.
      */
     LoanDecisionService version(String version) {
-        LoanDecisionService held = current.get();
-        if (held != null && held.ruleSetVersion().equals(version)) {
-            return held;
+        Serving held = current.get();
+        if (held != null && held.champion().ruleSetVersion().equals(version)) {
+            return held.champion();
         }
         return built.computeIfAbsent(version, this::build);
     }
 
-    private synchronized LoanDecisionService refresh(LoanDecisionService held, Instant now) {
-        LoanDecisionService latest = current.get();
+    private synchronized Serving refresh(Serving held, Instant now) {
+        Serving latest = current.get();
         if (latest != held && latest != null) {
             return latest; // another thread refreshed meanwhile
         }
-        Optional<String> active;
+        RuleSets.Serving serving;
         try {
-            active = ruleSets.activeVersion();
+            serving = ruleSets.serving();
         } catch (RuntimeException e) {
             if (held == null) {
                 throw e;
             }
-            // The rules held are still a published version; deciding with them beats failing.
-            log.warn("Could not check the active rule set; deciding with {} meanwhile", held.ruleSetVersion(), e);
+            // The rules held are still published versions; deciding with them beats failing.
+            log.warn("Could not check the active rule set; deciding with {} meanwhile",
+                    held.champion().ruleSetVersion(), e);
             return held;
         }
         checkedAt = now;
-        String version = active.orElseThrow(() -> new IllegalStateException("No rule set is active"));
-        if (held != null && held.ruleSetVersion().equals(version)) {
+        if (serving.champion() == null) {
+            throw new IllegalStateException("No rule set is active");
+        }
+        if (held != null && held.champion().ruleSetVersion().equals(serving.champion())
+                && Objects.equals(held.challenger() == null ? null : held.challenger().ruleSetVersion(),
+                        serving.challenger())) {
             return held;
         }
-        LoanDecisionService next = built.computeIfAbsent(version, this::build);
+        Serving next = new Serving(built.computeIfAbsent(serving.champion(), this::build),
+                serving.challenger() == null ? null : built.computeIfAbsent(serving.challenger(), this::build));
         current.set(next);
-        log.info("Deciding with rule set {} (was {})", version, held == null ? "none" : held.ruleSetVersion());
+        log.info("Deciding with rule set {} (was {}), challenger {}", serving.champion(),
+                held == null ? "none" : held.champion().ruleSetVersion(),
+                serving.challenger() == null ? "none" : serving.challenger());
         return next;
     }
 

@@ -3,6 +3,7 @@ package com.swiftlend.activities.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.records.decision.DecisionRecords;
+import com.swiftlend.records.decision.ShadowDecisions;
 import com.swiftlend.rules.LoanDecisionService;
 import com.swiftlend.workflows.decision.MatchedRule;
 import java.time.Clock;
@@ -16,23 +17,32 @@ import com.swiftlend.workflows.decision.DecisionRequest;
 import com.swiftlend.workflows.decision.LoanDecisioning;
 import com.swiftlend.workflows.risk.RiskProfile;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Hands the evidence and the score to the published DMN rule set, and records what it decided. */
 @Component
 class RuleBasedDecisioning implements LoanDecisioning {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleBasedDecisioning.class);
+
     private final ActiveRuleSet rules;
     private final ApplicantHistory history;
+    private final ChallengerTraffic traffic;
+    private final ShadowDecisions shadows;
     private final AuditTrail audit;
     private final DecisionRecords records;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
+    RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, ChallengerTraffic traffic,
+            ShadowDecisions shadows, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
             Clock clock) {
         this.rules = rules;
         this.history = history;
+        this.traffic = traffic;
+        this.shadows = shadows;
         this.audit = audit;
         this.records = records;
         this.mapper = mapper;
@@ -67,9 +77,10 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 applicant.previousLoans());
         // A retry decides with the version its first attempt used, so the trail's first record,
         // the decision record and what the workflow acts on all agree.
+        ActiveRuleSet.Serving serving = rules.serving();
         LoanDecisionService ruleSet = records.find(applicationId)
                 .map(first -> rules.version(first.ruleSetVersion()))
-                .orElseGet(rules::current);
+                .orElse(serving.champion());
         RuleDecision decision = ruleSet.decide(facts);
         Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()), decision.reasons(),
                 decision.approvedAmount(), decision.annualRate(), decision.ruleSetVersion(),
@@ -90,6 +101,25 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 result.modelVersion(), result.probabilityOfDefault(), result.ruleSetVersion(),
                 result.outcome().name(), result.reasons(), request.requestedAmount(), request.termDays(),
                 result.approvedAmount(), result.annualRate()));
+        if (serving.challenger() != null && traffic.includes(applicationId)) {
+            shadow(applicationId, facts, serving.challenger(), result.ruleSetVersion());
+        }
         return result;
+    }
+
+    /**
+     * The challenger's answer to the same facts, stored beside the champion's and never returned:
+     * nothing it says reaches the workflow, and nothing it fails at fails the decision.
+     */
+    private void shadow(UUID applicationId, DecisionFacts facts, LoanDecisionService challenger, String champion) {
+        try {
+            RuleDecision shadow = challenger.decide(facts);
+            shadows.record(new ShadowDecisions.ShadowDecision(applicationId, shadow.ruleSetVersion(), champion,
+                    shadow.outcome().name(), json(shadow.reasons()), json(shadow.matchedRules()),
+                    shadow.approvedAmount(), shadow.annualRate(), clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Challenger {} could not be evaluated in shadow for application {}", challenger.ruleSetVersion(),
+                    applicationId, e);
+        }
     }
 }

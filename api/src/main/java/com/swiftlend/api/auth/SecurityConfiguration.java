@@ -87,10 +87,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/trial-balance", "/api/v1/operations/payouts",
                                 "/api/v1/operations/disbursements")
                         .hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/*",
+                                "/api/v1/rulesets/*/shadow-report")
                         .hasRole(Roles.RULE_EDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/approve",
-                                "/api/v1/rulesets/*/publish", "/api/v1/rulesets/*/backtest").hasRole(Roles.RULE_EDITOR)
+                                "/api/v1/rulesets/*/publish", "/api/v1/rulesets/*/backtest", "/api/v1/rulesets/*/challenger",
+                                "/api/v1/rulesets/*/retire").hasRole(Roles.RULE_EDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/decision/explain")
                         .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/*/disable", "/api/v1/staff/*/enable")

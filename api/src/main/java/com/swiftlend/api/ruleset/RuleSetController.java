@@ -157,9 +157,10 @@ class RuleSetController implements InitializingBean {
     @PostMapping("/{version}/publish")
     RuleSetVersion publish(@PathVariable String version, Authentication editor) {
         RuleSetVersion candidate = known(version);
-        if (candidate.status() != RuleSetStatus.APPROVED && candidate.status() != RuleSetStatus.RETIRED) {
+        if (candidate.status() != RuleSetStatus.APPROVED && candidate.status() != RuleSetStatus.RETIRED
+                && candidate.status() != RuleSetStatus.CHALLENGER) {
             throw new ApiException(HttpStatus.CONFLICT, WRONG_STATUS, "Rule set " + version + " is "
-                    + candidate.status() + "; only an APPROVED or RETIRED version can be published.");
+                    + candidate.status() + "; only an APPROVED, RETIRED or CHALLENGER version can be published.");
         }
         return transactions.execute(status -> {
             String previous;
@@ -171,6 +172,50 @@ class RuleSetController implements InitializingBean {
             RuleSets.Content content = ruleSets.content(version).orElseThrow();
             audit.append(new AuditEvent.RuleSetChanged(version, "PUBLISHED", editor.getName(), clock.instant(),
                     digest(content.dmnXml(), content.testCasesJson()), previous));
+            return ruleSets.find(version).orElseThrow();
+        });
+    }
+
+    @Operation(summary = "Evaluate an approved version in shadow beside the active one, on a share of applications;"
+            + " its answers are stored and never acted on")
+    @PostMapping("/{version}/challenger")
+    RuleSetVersion challenge(@PathVariable String version, Authentication editor) {
+        RuleSetVersion candidate = known(version);
+        if (candidate.status() != RuleSetStatus.APPROVED && candidate.status() != RuleSetStatus.RETIRED) {
+            throw new ApiException(HttpStatus.CONFLICT, WRONG_STATUS, "Rule set " + version + " is "
+                    + candidate.status() + "; only an APPROVED or RETIRED version can become the challenger.");
+        }
+        return transactions.execute(status -> {
+            String previous;
+            try {
+                previous = ruleSets.challenge(version).orElse(null);
+            } catch (IllegalStateException e) {
+                throw new ApiException(HttpStatus.CONFLICT, WRONG_STATUS, e.getMessage());
+            }
+            RuleSets.Content content = ruleSets.content(version).orElseThrow();
+            audit.append(new AuditEvent.RuleSetChanged(version, "CHALLENGER", editor.getName(), clock.instant(),
+                    digest(content.dmnXml(), content.testCasesJson()), previous));
+            return ruleSets.find(version).orElseThrow();
+        });
+    }
+
+    @Operation(summary = "Stop a challenger; the active version is replaced by publishing another, never retired")
+    @PostMapping("/{version}/retire")
+    RuleSetVersion retire(@PathVariable String version, Authentication editor) {
+        RuleSetVersion challenger = known(version);
+        if (challenger.status() != RuleSetStatus.CHALLENGER) {
+            throw new ApiException(HttpStatus.CONFLICT, WRONG_STATUS, "Rule set " + version + " is "
+                    + challenger.status() + "; only the CHALLENGER can be retired (publish another version to"
+                    + " replace the active one).");
+        }
+        return transactions.execute(status -> {
+            if (!ruleSets.retireChallenger(version)) {
+                throw new ApiException(HttpStatus.CONFLICT, WRONG_STATUS, "Rule set " + version
+                        + " was changed meanwhile.");
+            }
+            RuleSets.Content content = ruleSets.content(version).orElseThrow();
+            audit.append(new AuditEvent.RuleSetChanged(version, "RETIRED", editor.getName(), clock.instant(),
+                    digest(content.dmnXml(), content.testCasesJson()), null));
             return ruleSets.find(version).orElseThrow();
         });
     }

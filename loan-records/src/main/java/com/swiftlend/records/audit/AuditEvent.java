@@ -218,14 +218,17 @@ public sealed interface AuditEvent {
             return switch (change) {
                 case "DRAFTED" -> AuditKind.RULE_SET_DRAFTED;
                 case "APPROVED" -> AuditKind.RULE_SET_APPROVED;
+                case "CHALLENGER" -> AuditKind.RULE_SET_CHALLENGER;
+                case "RETIRED" -> AuditKind.RULE_SET_RETIRED;
                 default -> AuditKind.RULE_SET_PUBLISHED;
             };
         }
 
         @Override
         public String reference() {
-            // A version is drafted and approved once, but may be published again (a rollback).
-            return "PUBLISHED".equals(change) ? version + ":" + changedAt : version;
+            // A version is drafted and approved once, but may be published (a rollback), made the
+            // challenger or retired again.
+            return "DRAFTED".equals(change) || "APPROVED".equals(change) ? version : version + ":" + changedAt;
         }
 
         @Override

@@ -29,5 +29,9 @@ public enum AuditKind {
     /** A second rule editor approved a draft. */
     RULE_SET_APPROVED,
     /** A rule editor made a version the active one (a rollback publishes an earlier version). */
-    RULE_SET_PUBLISHED
+    RULE_SET_PUBLISHED,
+    /** A rule editor made a version the challenger, evaluated in shadow beside the active one. */
+    RULE_SET_CHALLENGER,
+    /** A rule editor stopped a challenger. */
+    RULE_SET_RETIRED
 }

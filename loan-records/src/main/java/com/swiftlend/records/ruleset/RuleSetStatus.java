@@ -6,8 +6,10 @@ public enum RuleSetStatus {
     DRAFT,
     /** Approved by someone other than its author; may be published. */
     APPROVED,
-    /** The version every new decision is taken with. */
+    /** The version every new decision is taken with: the champion. */
     ACTIVE,
+    /** Evaluated in shadow beside the champion on a share of applications; never acted on. */
+    CHALLENGER,
     /** Was active, or approved and superseded; may be published again to roll back. */
     RETIRED
 }

@@ -53,7 +53,57 @@ public class RuleSets {
                 .stream().findFirst();
     }
 
-    /** The active version's name only: what each worker compares with the rules it holds. */
+    /** The versions decisions are taken with: the champion, and the challenger evaluated in shadow if any. */
+    public record Serving(String champion, String challenger) {
+    }
+
+    /** Both serving versions' names in one read: what each worker compares with the rules it holds. */
+    public Serving serving() {
+        String champion = null;
+        String challenger = null;
+        for (var row : jdbc.queryForList(
+                "select version, status from rule_set where status in ('ACTIVE', 'CHALLENGER')")) {
+            if ("ACTIVE".equals(row.get("status"))) {
+                champion = (String) row.get("version");
+            } else {
+                challenger = (String) row.get("version");
+            }
+        }
+        return new Serving(champion, challenger);
+    }
+
+    /**
+     * Makes an approved or retired version the challenger, retiring the challenger before it.
+     *
+     * @return the version that was the challenger before, or empty; call inside a transaction
+     * @throws IllegalStateException when the version cannot become the challenger
+     */
+    public Optional<String> challenge(String version) {
+        Timestamp now = Timestamp.from(now());
+        Optional<String> previous = jdbc.queryForList(
+                "select version from rule_set where status = 'CHALLENGER' for update", String.class).stream()
+                .findFirst();
+        if (previous.filter(version::equals).isPresent()) {
+            throw new IllegalStateException("Rule set " + version + " is already the challenger");
+        }
+        previous.ifPresent(current -> jdbc.update(
+                "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now, current));
+        int changed = jdbc.update("""
+                update rule_set set status = 'CHALLENGER', published_at = ?, retired_at = null
+                where version = ? and status in ('APPROVED', 'RETIRED')""", now, version);
+        if (changed != 1) {
+            throw new IllegalStateException("Rule set " + version + " is not approved");
+        }
+        return previous;
+    }
+
+    /** Stops a challenger. The champion is never retired this way: publishing another version replaces it. */
+    public boolean retireChallenger(String version) {
+        return jdbc.update("update rule_set set status = 'RETIRED', retired_at = ? where version = ?"
+                + " and status = 'CHALLENGER'", Timestamp.from(now()), version) == 1;
+    }
+
+    /** The active version's name only. */
     public Optional<String> activeVersion() {
         return jdbc.queryForList("select version from rule_set where status = 'ACTIVE'", String.class).stream()
                 .findFirst();
@@ -123,7 +173,8 @@ public class RuleSets {
     }
 
     /**
-     * Makes an approved or retired version the active one and retires the version active before.
+     * Makes an approved or retired version, or the challenger (a promotion), the active one and
+     * retires the version active before.
      *
      * @return the version that was active before, or empty when none was; call inside a transaction
      * @throws IllegalStateException when the version cannot be published (not approved, already active)
@@ -139,7 +190,7 @@ public class RuleSets {
                 "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now, active));
         int changed = jdbc.update("""
                 update rule_set set status = 'ACTIVE', published_at = ?, retired_at = null
-                where version = ? and status in ('APPROVED', 'RETIRED')""", now, version);
+                where version = ? and status in ('APPROVED', 'RETIRED', 'CHALLENGER')""", now, version);
         if (changed != 1) {
             throw new IllegalStateException("Rule set " + version + " is not approved");
         }
