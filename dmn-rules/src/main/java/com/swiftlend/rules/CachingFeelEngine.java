@@ -1,6 +1,7 @@
 package com.swiftlend.rules;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -13,6 +14,7 @@ import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.FeelEngine.UnaryTests$;
 import org.camunda.feel.context.CustomContext;
@@ -31,12 +33,25 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * Failed parses are not cached; validation keeps such cells out of a published table anyway.
  *
  * <p>Evaluation mirrors {@link ScalaFeelEngine} exactly apart from the parse, so results and error
- * messages are the engine's own.
+ * messages are the engine's own, except for the simplest unary tests (literals, comparisons with a
+ * number, numeric intervals, lists of these), which are answered in Java with FEEL's answers
+ * ({@link LiteralUnaryTests}): variable resolution through the FEEL interpreter was most of a
+ * decision graph's time.
  */
 final class CachingFeelEngine extends ScalaFeelEngine {
 
   private final ConcurrentMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+  /** Cells simple enough to test in Java ({@link LiteralUnaryTests}); {@link #FEEL} marks the others. */
+  private final ConcurrentMap<String, Predicate<Object>> literalTests = new ConcurrentHashMap<>();
+  private static final Predicate<Object> FEEL = value -> {
+    throw new IllegalStateException("a marker, never tested");
+  };
+
+  private static Predicate<Object> literalOrFeel(String expression) {
+    Predicate<Object> literal = LiteralUnaryTests.compile(expression);
+    return literal == null ? FEEL : literal;
+  }
 
   CachingFeelEngine() {
     super(List.of());
@@ -51,6 +66,11 @@ final class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+    Predicate<Object> literal = literalTests.computeIfAbsent(expression, CachingFeelEngine::literalOrFeel);
+    if (literal != FEEL) {
+      TypedValue input = variableContext.resolve(inputVariable);
+      return literal.test(input == null ? null : input.getValue());
+    }
     // Unary tests find their input through this indirection: the special variable names the real one.
     StaticVariableProvider input = new StaticVariableProvider(new Map.Map1<>(UnaryTests$.MODULE$.inputVariable(), inputVariable));
     VariableProvider variables = new CompositeVariableProvider(toScalaList(input, new ContextVariableWrapper(variableContext)));
