@@ -35,19 +35,31 @@ public final class CreditData {
   public record Client(int id, float[] features, float[] protectedAttributes, boolean defaulted) {
   }
 
+  /** The seed of the split every model version is trained, validated and tested on. */
+  public static final long SPLIT_SEED = 20_261_203L;
+
+  /** The data set as packaged with this module: what runs without the source tree reads. */
+  public static final String BUNDLED = "credit-data/taiwan-default/UCI_Credit_Card.csv";
+
   /** The stratified split: defaulters and the others each shuffled with the seed, then cut 60/20/20. */
-  record Split(List<Client> train, List<Client> validation, List<Client> test) {
+  public record Split(List<Client> train, List<Client> validation, List<Client> test) {
   }
 
   private CreditData() {
   }
 
   public static List<Client> read(Path csv, int limit) throws IOException {
-    List<Client> clients = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.US_ASCII)) {
+      return read(reader, limit, csv.toString());
+    }
+  }
+
+  private static List<Client> read(BufferedReader reader, int limit, String source) throws IOException {
+    List<Client> clients = new ArrayList<>();
+    {
       String header = reader.readLine();
       if (header == null || !header.startsWith("ID,X1,")) {
-        throw new IOException(csv + " is not the UCI credit-card file (header " + header + ")");
+        throw new IOException(source + " is not the UCI credit-card file (header " + header + ")");
       }
       for (String line = reader.readLine(); line != null && clients.size() < limit; line = reader.readLine()) {
         String[] cells = line.split(",");
@@ -65,7 +77,18 @@ public final class CreditData {
     return clients;
   }
 
-  static Split split(List<Client> clients, long seed) {
+  /** The packaged data set's clients. */
+  public static List<Client> readBundled() throws IOException {
+    java.io.InputStream in = CreditData.class.getClassLoader().getResourceAsStream(BUNDLED);
+    if (in == null) {
+      throw new IOException(BUNDLED + " is not on the classpath");
+    }
+    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.US_ASCII))) {
+      return read(reader, Integer.MAX_VALUE, BUNDLED);
+    }
+  }
+
+  public static Split split(List<Client> clients, long seed) {
     List<Client> train = new ArrayList<>();
     List<Client> validation = new ArrayList<>();
     List<Client> test = new ArrayList<>();

@@ -50,7 +50,7 @@ import org.w3c.dom.Element;
  */
 public final class TrainCreditModel {
 
-  static final long SEED = 20_261_203L;
+  static final long SEED = CreditData.SPLIT_SEED;
   static final String TARGET = "defaulted";
   static final String PROBABILITY_OF_DEFAULT = "probability(1)";
   private static final String VERIFICATION_NS = "http://jpmml.org/jpmml-model/InlineTable";

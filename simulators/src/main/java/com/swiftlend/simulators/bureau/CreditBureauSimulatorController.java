@@ -14,9 +14,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CreditBureauSimulatorController {
 
     private final SimulatorBehaviours behaviours;
+    private final HeldOutClients heldOut;
 
-    CreditBureauSimulatorController(SimulatorBehaviours behaviours) {
+    CreditBureauSimulatorController(SimulatorBehaviours behaviours, HeldOutClients heldOut) {
         this.behaviours = behaviours;
+        this.heldOut = heldOut;
     }
 
     @PostMapping("/simulators/bureau/credit-reports")
@@ -25,6 +27,9 @@ class CreditBureauSimulatorController {
         if (request.idNumber() == null || request.idNumber().isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "idNumber is required");
         }
-        return CreditFileGenerator.reportFor(request.idNumber());
+        // The bureau's own score and delinquency count stay simulated until the product's scoring
+        // reads the real history below (issue 11); whether that client defaulted is never sent.
+        CreditReport report = CreditFileGenerator.reportFor(request.idNumber());
+        return report.hit() ? report.withHistory(heldOut.historyFor(request.idNumber())) : report;
     }
 }

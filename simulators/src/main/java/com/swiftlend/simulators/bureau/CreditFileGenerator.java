@@ -34,7 +34,7 @@ final class CreditFileGenerator {
         int openLoans = successes(6, 0.3, random);
         BigDecimal totalDebt = totalDebt(openLoans, random);
         int inquiries = (score < 600 ? 3 : score < 700 ? 1 : 0) + successes(4, 0.25, random);
-        return new CreditReport(reportId, true, score, delinquencies, openLoans, totalDebt, inquiries);
+        return new CreditReport(reportId, true, score, delinquencies, openLoans, totalDebt, inquiries, null);
     }
 
     private static int delinquencies(int score, Random random) {

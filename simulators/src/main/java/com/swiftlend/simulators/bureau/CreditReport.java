@@ -9,9 +9,16 @@ record CreditReport(
         int delinquencies,
         int openLoans,
         BigDecimal totalDebt,
-        int inquiriesLast6Months) {
+        int inquiriesLast6Months,
+        HeldOutClients.History history) {
 
     static CreditReport noHit(String reportId) {
-        return new CreditReport(reportId, false, 0, 0, 0, BigDecimal.ZERO, 0);
+        return new CreditReport(reportId, false, 0, 0, 0, BigDecimal.ZERO, 0, null);
+    }
+
+    /** The same report with a real client's repayment history: what a credit model reads. */
+    CreditReport withHistory(HeldOutClients.History realHistory) {
+        return new CreditReport(reportId, hit, creditScore, delinquencies, openLoans, totalDebt,
+                inquiriesLast6Months, realHistory);
     }
 }

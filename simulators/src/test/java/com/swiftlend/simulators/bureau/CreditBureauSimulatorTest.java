@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.swiftlend.simulators.SimulatorHttp;
 import com.swiftlend.simulators.SimulatorsApplication;
+import com.swiftlend.model.training.CreditData;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,36 @@ class CreditBureauSimulatorTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void givenApplicantsWithAFile_eachGetsARealHeldOutClientsHistory_deterministically_andNeverTheirOutcome()
+            throws Exception {
+        List<CreditData.Client> heldOut = CreditData.split(CreditData.readBundled(), CreditData.SPLIT_SEED).test();
+        Set<String> histories = new HashSet<>();
+        Set<String> everyHeldOutLimit = new HashSet<>();
+        heldOut.forEach(client -> everyHeldOutLimit.add(Long.toString((long) client.features()[0])));
+        int withFile = 0;
+        for (int i = 0; i < 100; i++) {
+            String idNumber = "11010119880101" + (2000 + i);
+            JsonNode report = requestReport(Map.of("idNumber", idNumber)).getBody();
+            if (!report.get("hit").asBoolean()) {
+                assertThat(report.get("history").isNull()).isTrue();
+                continue;
+            }
+            withFile++;
+            JsonNode history = report.get("history");
+            assertThat(history.get("repaymentStatus")).hasSize(6);
+            assertThat(history.get("billAmounts")).hasSize(6);
+            assertThat(history.get("paidAmounts")).hasSize(6);
+            assertThat(everyHeldOutLimit).contains(history.get("creditLimit").asText());
+            assertThat(requestReport(Map.of("idNumber", idNumber)).getBody().get("history")).isEqualTo(history);
+            histories.add(history.toString());
+            assertThat(report.toString().toLowerCase(java.util.Locale.ROOT)).doesNotContain("default", "label",
+                    "\"y\"");
+        }
+        assertThat(withFile).isGreaterThan(80);
+        assertThat(histories).as("different people get different clients").hasSizeGreaterThan(withFile - 3);
     }
 
     private ResponseEntity<JsonNode> requestReport(Map<String, String> body) {
