@@ -10,28 +10,35 @@ import java.util.List;
  */
 final class FeatureMeaning {
 
+  /**
+   * @param source where the flow takes the value from, as the feature mapping names it:
+   *     {@code bureau.<field>} (an array element as {@code [i]}) or {@code applicant.<field>}
+   */
   record Feature(String name, String meaning, String source, int monotone) {
   }
+
+  /** Bumped whenever a source path's meaning changes: a served model names the mapping version it needs. */
+  static final int MAPPING_VERSION = 1;
 
   static final List<Feature> ALL;
 
   static {
     List<Feature> all = new ArrayList<>();
-    all.add(new Feature("limit_bal", "credit limit (NT$), individual and family", "bureau report: creditLimit", -1));
-    all.add(new Feature("age", "age in years", "the birth date in the ID number, on the day of application", 0));
+    all.add(new Feature("limit_bal", "credit limit (NT$), individual and family", "bureau.creditLimit", -1));
+    all.add(new Feature("age", "age in years", "applicant.age", 0));
     String[] months = {"September", "August", "July", "June", "May", "April"};
     String[] pay = {"pay_0", "pay_2", "pay_3", "pay_4", "pay_5", "pay_6"};
     for (int i = 0; i < 6; i++) {
       all.add(new Feature(pay[i], "repayment status in " + months[i] + " (-2 no use, -1 paid in full, 0 revolving,"
-          + " 1..9 months overdue)", "bureau report: repaymentStatus[" + i + "]", 1));
+          + " 1..9 months overdue)", "bureau.repaymentStatus[" + i + "]", 1));
     }
     for (int i = 0; i < 6; i++) {
       all.add(new Feature("bill_amt" + (i + 1), "bill statement amount in " + months[i] + " (NT$)",
-          "bureau report: billAmounts[" + i + "]", 0));
+          "bureau.billAmounts[" + i + "]", 0));
     }
     for (int i = 0; i < 6; i++) {
       all.add(new Feature("pay_amt" + (i + 1), "amount paid in " + months[i] + " (NT$)",
-          "bureau report: paidAmounts[" + i + "]", 0));
+          "bureau.paidAmounts[" + i + "]", 0));
     }
     ALL = List.copyOf(all);
     if (!ALL.stream().map(Feature::name).toList().equals(CreditData.FEATURES)) {
@@ -40,6 +47,22 @@ final class FeatureMeaning {
   }
 
   private FeatureMeaning() {
+  }
+
+  /**
+   * The feature mapping shipped with a model: each PMML input by name with its source path, no
+   * positional arrays. {@code applicant.age} is whole years from the ID number's birth date on the
+   * day of application; the bureau fields are the report's {@code history} (newest month first).
+   */
+  static java.util.Map<String, Object> mapping(String modelVersion) {
+    java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+    ALL.forEach(feature -> inputs.put(feature.name(), feature.source()));
+    java.util.Map<String, Object> mapping = new java.util.LinkedHashMap<>();
+    mapping.put("modelVersion", modelVersion);
+    mapping.put("mappingVersion", MAPPING_VERSION);
+    mapping.put("inputs", inputs);
+    mapping.put("missing", "refused: a model input without a value is never scored as missing");
+    return mapping;
   }
 
   /** XGBoost's monotone_constraints, in column order; the protected columns (when compared) are free. */

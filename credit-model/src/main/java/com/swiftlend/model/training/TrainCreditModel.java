@@ -38,7 +38,8 @@ import org.w3c.dom.Element;
 /**
  * Trains the credit-risk model and writes what the application serves: the PMML (with
  * verification records from the test rows, so the evaluator proves at load time that it reproduces
- * XGBoost's own predictions), the model card (JSON and Markdown) and the feature mapping.
+ * XGBoost's own predictions), the model card (JSON and Markdown) and the feature mapping (which
+ * field of the application, the bureau report or the risk checks feeds each model input, by name).
  *
  * <pre>./mvnw -q -pl credit-model -am install -DskipTests &&
  * java -cp "credit-model/target/classes:$(cat credit-model/target/classpath)" \
@@ -151,6 +152,9 @@ public final class TrainCreditModel {
         + " best round); Yeh & Lien (2009) compare six classifiers on it by lift and error rate.");
     card.put("unsuppliedByTheFlow", "none of the model's inputs: the credit bureau report supplies the credit limit,"
         + " six months of repayment status, bill and payment amounts; age comes from the ID number's birth date");
+    Path mappingFile = options.out().resolve(options.version() + ".features.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(mappingFile.toFile(),
+        FeatureMeaning.mapping(options.version()));
     Path cardFile = options.out().resolve(options.version() + ".card.json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(cardFile.toFile(), card);
     Files.writeString(options.out().resolve(options.version() + ".card.md"), ModelCardMarkdown.render(card));

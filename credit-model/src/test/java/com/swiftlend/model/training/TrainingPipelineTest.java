@@ -96,6 +96,18 @@ class TrainingPipelineTest {
     assertThat(Files.readString(out.resolve("sample.card.md"))).contains("| AUC |", "Calibration", "Score bands");
   }
 
+  @Test
+  void theFeatureMappingNamesASourceForEveryModelInputAndNothingElse() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode mapping = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(out.resolve("sample.features.json").toFile());
+    List<String> mapped = new java.util.ArrayList<>();
+    mapping.get("inputs").fieldNames().forEachRemaining(mapped::add);
+    assertThat(mapped).containsExactlyInAnyOrderElementsOf(
+        evaluator.getInputFields().stream().map(field -> field.getName()).toList());
+    mapping.get("inputs").forEach(source -> assertThat(source.asText()).matches("(bureau|applicant)\\.[a-zA-Z]+(\\[[0-5]\\])?"));
+    assertThat(mapping.get("mappingVersion").asInt()).isEqualTo(FeatureMeaning.MAPPING_VERSION);
+  }
+
   private static TrainCreditModel.Fit refitted;
 
   /** The same training again: one thread and a fixed seed give the same trees. */
