@@ -57,6 +57,9 @@ class ActivitiesTest {
     CreditScoring scoring;
 
     @Autowired
+    com.swiftlend.workflows.risk.CreditBureauCheck bureau;
+
+    @Autowired
     LoanApplicationRepository applications;
 
     private Applicants applicants;
@@ -125,6 +128,22 @@ class ActivitiesTest {
 
         assertThat(outcomes).containsExactly(RiskOutcome.PASS, RiskOutcome.PASS, RiskOutcome.WARN, RiskOutcome.WARN,
                 RiskOutcome.FAIL);
+    }
+
+    @Test
+    void givenAnApplicantWithAFile_theBureauActivityCarriesTheirRealRepaymentHistory_theSameEachTime() {
+        Applicants.Applicant applicant = applicants.creditworthy();
+
+        BureauReport first = bureau.fetchCreditReport(subject(applicant, applicant.deviceId()));
+        BureauReport again = bureau.fetchCreditReport(subject(applicant, applicant.deviceId()));
+
+        assertThat(first.hit()).isTrue();
+        assertThat(first.history()).isNotNull().isEqualTo(again.history());
+        assertThat(first.history().creditLimit()).isPositive();
+        assertThat(first.history().repaymentStatus()).hasSize(6).allSatisfy(status ->
+                assertThat(status).isBetween(-2, 9));
+        assertThat(first.history().billAmounts()).hasSize(6);
+        assertThat(first.history().paidAmounts()).hasSize(6).allSatisfy(paid -> assertThat(paid).isNotNegative());
     }
 
     @Test

@@ -45,14 +45,7 @@ class DisbursementFlowTest {
     void setUp() throws Exception {
         client = new SystemClient(port);
         applicants = new Applicants(port);
-        // A round of checks reports every channel's balance (routing needs it), then, whatever an
-        // earlier test left, an operator vouches for every channel before this one.
-        healthChecks.checkChannels();
-        for (JsonNode channel : client.get("/api/v1/channels").body()) {
-            if (!"HEALTHY".equals(channel.get("state").asText())) {
-                client.post("/api/v1/channels/" + channel.get("name").asText() + "/enable", "{}");
-            }
-        }
+        ChannelsReady.forPayouts(healthChecks, client);
     }
 
     @AfterEach

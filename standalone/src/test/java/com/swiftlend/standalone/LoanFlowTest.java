@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import com.swiftlend.workflows.channel.ChannelHealthChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +36,15 @@ class LoanFlowTest {
     private SystemClient client;
     private Applicants applicants;
 
+    @Autowired
+    ChannelHealthChecks healthChecks;
+
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         client = new SystemClient(port);
         applicants = new Applicants(port);
+        // Run alone, the start-up health round may have found the simulated channels not yet up.
+        ChannelsReady.forPayouts(healthChecks, client);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package com.swiftlend.activities.risk;
 
 import com.swiftlend.activities.PartnerHttp;
 import com.swiftlend.workflows.Failures;
+import com.swiftlend.workflows.risk.BureauHistory;
 import com.swiftlend.workflows.risk.BureauReport;
 import com.swiftlend.workflows.risk.CreditBureauCheck;
 import com.swiftlend.workflows.risk.RiskOutcome;
@@ -42,13 +43,14 @@ class CreditBureauClient implements CreditBureauCheck {
         RiskOutcome outcome = report.creditScore() < ADVERSE_SCORE ? RiskOutcome.FAIL
                 : report.creditScore() < WEAK_SCORE ? RiskOutcome.WARN : RiskOutcome.PASS;
         return new BureauReport(outcome, true, report.creditScore(), report.delinquencies(), report.openLoans(),
-                report.totalDebt(), report.inquiriesLast6Months(), "report " + report.reportId());
+                report.totalDebt(), report.inquiriesLast6Months(), "report " + report.reportId(), report.history());
     }
 
     record ReportRequest(String idNumber, String name) {
     }
 
+    /** @param history null from a bureau that reports no repayment history */
     record Report(String reportId, boolean hit, int creditScore, int delinquencies, int openLoans,
-            BigDecimal totalDebt, int inquiriesLast6Months) {
+            BigDecimal totalDebt, int inquiriesLast6Months, BureauHistory history) {
     }
 }
