@@ -29,7 +29,6 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.Text;
-import org.camunda.feel.syntaxtree.ConstBool;
 import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.ConstString;
 import org.camunda.feel.syntaxtree.Ref;
@@ -413,24 +412,15 @@ final class RuleSetValidator {
     }
   }
 
-  private static void collectConstants(Object node, Set<Object> constants) {
-    if (node instanceof ConstNumber number) {
-      constants.add(number.value().toDouble());
-    } else if (node instanceof ConstString text) {
-      constants.add(text.value());
-    } else if (node instanceof ConstBool) {
-      return; // both booleans are always tried
-    } else if (node instanceof Product product) {
-      product.productIterator().foreach(child -> {
-        collectConstants(child, constants);
-        return null;
-      });
-    } else if (node instanceof camundajar.impl.scala.collection.Iterable<?> children) {
-      children.foreach(child -> {
-        collectConstants(child, constants);
-        return null;
-      });
-    }
+  private static void collectConstants(Object parsed, Set<Object> constants) {
+    // Booleans are not collected: both are always tried.
+    walk(parsed, node -> {
+      if (node instanceof ConstNumber number) {
+        constants.add(number.value().toDouble());
+      } else if (node instanceof ConstString text) {
+        constants.add(text.value());
+      }
+    });
   }
 
   /** Returns whether the expression parsed, so callers only evaluate what can be evaluated. */
@@ -474,18 +464,25 @@ final class RuleSetValidator {
     }
   }
 
+  private static void collectReferences(Object parsed, Set<String> names) {
+    walk(parsed, node -> {
+      if (node instanceof Ref ref) {
+        names.add(ref.names().head());
+      }
+    });
+  }
+
   /** The FEEL tree is made of Scala case classes, so a generic walk over Products reaches every node. */
-  private static void collectReferences(Object node, Set<String> names) {
-    if (node instanceof Ref ref) {
-      names.add(ref.names().head());
-    } else if (node instanceof Product product) {
+  private static void walk(Object node, java.util.function.Consumer<Object> visit) {
+    visit.accept(node);
+    if (node instanceof Product product) {
       product.productIterator().foreach(child -> {
-        collectReferences(child, names);
+        walk(child, visit);
         return null;
       });
     } else if (node instanceof camundajar.impl.scala.collection.Iterable<?> children) {
       children.foreach(child -> {
-        collectReferences(child, names);
+        walk(child, visit);
         return null;
       });
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,15 +35,14 @@ class DecisionGraphFlowTest {
     void givenAnApplicantWhoseFirstLoanWasPaidOut_theirNextApplicationIsDecidedAsAReturningCustomer()
             throws Exception {
         Applicants.Applicant applicant = applicants.creditworthy();
-        String first = client.submit(UUID.randomUUID().toString(), applicant.body(2000)).body().get("id").asText();
-        JsonNode firstStatus = client.awaitSettled(first);
+        JsonNode firstStatus = client.submitAndSettle(applicant.body(2000));
+        String first = firstStatus.get("id").asText();
         assertThat(firstStatus.get("status").asText()).isEqualTo("DISBURSED");
         assertThat(firstStatus.get("decision").get("reasonTexts").fields()).toIterable().isNotEmpty()
                 .allSatisfy(reason -> assertThat(reason.getValue().asText()).isNotEqualTo(reason.getKey())
                         .endsWith("."));
 
-        String second = client.submit(UUID.randomUUID().toString(), applicant.body(2500)).body().get("id").asText();
-        client.awaitSettled(second);
+        String second = client.submitAndSettle(applicant.body(2500)).get("id").asText();
 
         String operator = client.operatorToken();
         JsonNode firstExplained = client.getAs(operator, "/api/v1/applications/" + first + "/decision/explain").body();

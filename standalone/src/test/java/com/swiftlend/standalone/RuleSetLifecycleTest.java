@@ -53,13 +53,9 @@ class RuleSetLifecycleTest {
         assertThat(shipped.get("status").asText()).isEqualTo("ACTIVE");
         String shippedVersion = shipped.get("version").asText();
         String xml = shipped.get("dmnXml").asText();
-        // The low- and moderate-risk bands' caps (20000, 8000) to 1500, with the test cases that expect
-        // the old caps updated: a creditworthy applicant lands in either band, depending on their record.
-        String lowered = xml.replaceFirst("(id=\"rule_low_risk_out_maxAmount\">\\s*<text>)20000(</text>)", "$11500$2")
-                .replaceFirst("(id=\"rule_moderate_risk_out_maxAmount\">\\s*<text>)8000(</text>)", "$11500$2");
+        String lowered = RuleSetEdits.lowerNewCustomerCaps(xml);
         assertThat(lowered).isNotEqualTo(xml);
-        List<JsonNode> cases = new ArrayList<>();
-        shipped.get("testCases").forEach(testCase -> cases.add(lowerCap(testCase)));
+        List<JsonNode> cases = RuleSetEdits.withLoweredCaps(shipped.get("testCases"));
         String broken = lowered.replaceFirst("(id=\"grade_b_in_probabilityOfDefault\">\\s*<text>)[^<]*",
                 "$1[0.05..probabilityOfDefalt[");
         try {
@@ -83,7 +79,7 @@ class RuleSetLifecycleTest {
 
             assertThat(drafted.status()).as(String.valueOf(drafted.body())).isEqualTo(201);
             String version = drafted.body().get("version").asText();
-            JsonNode underShipped = awaitDecidedWith(shippedVersion);
+            JsonNode underShipped = client.awaitDecidedWith(applicants, shippedVersion);
             SystemClient.Answer backTest = client.postAs(editor, "/api/v1/rulesets/" + version + "/backtest",
                     "{\"last\":200}");
             assertThat(backTest.status()).as(String.valueOf(backTest.body())).isEqualTo(200);
@@ -115,7 +111,7 @@ class RuleSetLifecycleTest {
             assertThat(published.body().get("status").asText()).isEqualTo("ACTIVE");
             assertThat(client.getAs(editor, "/api/v1/rulesets/" + shippedVersion).body().get("status").asText())
                     .isEqualTo("RETIRED");
-            JsonNode decided = awaitDecidedWith(version);
+            JsonNode decided = client.awaitDecidedWith(applicants, version);
             assertThat(decided.get("decision").get("approvedAmount").decimalValue()).isEqualByComparingTo("1500");
             assertThat(decided.get("decision").get("matchedRules").toString()).containsAnyOf("rule_low_risk\"",
                     "rule_moderate_risk\"");
@@ -136,7 +132,7 @@ class RuleSetLifecycleTest {
                     "");
             assertThat(rolledBack.status()).as(String.valueOf(rolledBack.body())).isIn(200, 409);
         }
-        assertThat(awaitDecidedWith(shippedVersion).get("decision").get("approvedAmount").decimalValue())
+        assertThat(client.awaitDecidedWith(applicants, shippedVersion).get("decision").get("approvedAmount").decimalValue())
                 .isEqualByComparingTo("2000");
     }
 
@@ -146,11 +142,8 @@ class RuleSetLifecycleTest {
         String editor2 = client.staffToken("editor2");
         JsonNode shipped = client.getAs(editor, "/api/v1/rulesets/active").body();
         String champion = shipped.get("version").asText();
-        String lowered = shipped.get("dmnXml").asText()
-                .replaceFirst("(id=\"rule_low_risk_out_maxAmount\">\\s*<text>)20000(</text>)", "$11500$2")
-                .replaceFirst("(id=\"rule_moderate_risk_out_maxAmount\">\\s*<text>)8000(</text>)", "$11500$2");
-        List<JsonNode> cases = new ArrayList<>();
-        shipped.get("testCases").forEach(testCase -> cases.add(lowerCap(testCase)));
+        String lowered = RuleSetEdits.lowerNewCustomerCaps(shipped.get("dmnXml").asText());
+        List<JsonNode> cases = RuleSetEdits.withLoweredCaps(shipped.get("testCases"));
         String version = client.postAs(editor, "/api/v1/rulesets", submission(lowered, cases)).body().get("version")
                 .asText();
         assertThat(client.postAs(editor, "/api/v1/rulesets/" + version + "/challenger", "").status())
@@ -168,7 +161,7 @@ class RuleSetLifecycleTest {
             JsonNode shadowed = null;
             String inShare = null;
             for (int attempt = 0; attempt < 60 && shadowed == null; attempt++) {
-                JsonNode status = decided(applicants.creditworthy().body(2000));
+                JsonNode status = client.submitAndSettle(applicants.creditworthy().body(2000));
                 UUID id = UUID.fromString(status.get("id").asText());
                 List<java.util.Map<String, Object>> rows = jdbc.queryForList(
                         "select approved_amount, champion_version from shadow_decision where application_id = ?", id);
@@ -214,12 +207,6 @@ class RuleSetLifecycleTest {
         }
     }
 
-    private JsonNode decided(String body) throws Exception {
-        SystemClient.Answer answer = client.submit(UUID.randomUUID().toString(), body);
-        assertThat(answer.status()).isEqualTo(202);
-        return client.awaitSettled(answer.body().get("id").asText());
-    }
-
     @Test
     void givenRuleSetEndpoints_whenCalledWithoutTheRuleEditorRole_theyAnswer403AndUnknownVersions404()
             throws Exception {
@@ -260,32 +247,6 @@ class RuleSetLifecycleTest {
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
         assertThat(jdbc.queryForObject("select count(*) from rule_set", Integer.class)).isEqualTo(before);
-    }
-
-    /** Submits applications until one is decided with the version: workers check within a second. */
-    private JsonNode awaitDecidedWith(String version) throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String body = applicants.creditworthy().body(2000);
-            SystemClient.Answer answer = client.submit(UUID.randomUUID().toString(), body);
-            assertThat(answer.status()).isEqualTo(202);
-            JsonNode status = client.awaitSettled(answer.body().get("id").asText());
-            if (version.equals(status.path("decision").path("ruleSetVersion").asText())) {
-                return status;
-            }
-        }
-        throw new AssertionError("No application was decided with rule set " + version);
-    }
-
-    private static JsonNode lowerCap(JsonNode testCase) {
-        ObjectNode copy = testCase.deepCopy();
-        JsonNode expected = copy.get("expected");
-        String reasons = expected.path("reasons").toString();
-        if ((reasons.equals("[\"LOW_RISK\"]") || reasons.equals("[\"MODERATE_RISK\"]"))
-                && expected.path("outcome").asText().equals("APPROVE")
-                && expected.path("approvedAmount").decimalValue().compareTo(new java.math.BigDecimal("1500")) > 0) {
-            ((ObjectNode) expected).put("approvedAmount", 1500);
-        }
-        return copy;
     }
 
     private static List<JsonNode> iterable(JsonNode array) {

@@ -18,7 +18,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,7 @@ class RulesEditorBrowserTest {
         String editor = client.staffToken("editor");
         String previous = client.getAs(editor, "/api/v1/rulesets/active").body().get("version").asText();
         // Decided by the version before: what the back-test in the browser must show changing.
-        JsonNode before = awaitDecidedWith(previous);
+        JsonNode before = client.awaitDecidedWith(applicants, previous);
         assertThat(before.get("decision").get("approvedAmount").decimalValue()).isEqualByComparingTo("2000");
         JsonNode result;
         try {
@@ -88,7 +87,7 @@ class RulesEditorBrowserTest {
             assertThat(stored.get("approver").asText()).isEqualTo("staff:editor2");
             assertThat(stored.get("dmnXml").asText()).contains("[0.05..0.15[").doesNotContain("probabilityOfDefalt");
 
-            JsonNode decided = awaitDecidedWith(version);
+            JsonNode decided = client.awaitDecidedWith(applicants, version);
             assertThat(decided.get("decision").get("approvedAmount").decimalValue()).isEqualByComparingTo("1500");
         } finally {
             if (!previous.equals(client.getAs(editor, "/api/v1/rulesets/active").body().get("version").asText())) {
@@ -205,19 +204,6 @@ class RulesEditorBrowserTest {
         List<String> lines = stdout.lines().filter(line -> line.startsWith("{")).toList();
         assertThat(lines).as(stdout).isNotEmpty();
         return JSON.readTree(lines.get(lines.size() - 1));
-    }
-
-    private JsonNode awaitDecidedWith(String version) throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String body = applicants.creditworthy().body(2000);
-            SystemClient.Answer answer = client.submit(UUID.randomUUID().toString(), body);
-            assertThat(answer.status()).isEqualTo(202);
-            JsonNode status = client.awaitSettled(answer.body().get("id").asText());
-            if (version.equals(status.path("decision").path("ruleSetVersion").asText())) {
-                return status;
-            }
-        }
-        throw new AssertionError("No application was decided with rule set " + version);
     }
 
     /** CHROMIUM when set, else chromium or chromium-browser on the PATH; null when there is none. */

@@ -161,6 +161,26 @@ final class SystemClient {
         throw new IllegalStateException("no sign-in code was sent to " + phone);
     }
 
+    /** Submits (asserting 202) and polls until the application is final or waits for an operator. */
+    JsonNode submitAndSettle(String body) throws Exception {
+        Answer answer = submit(java.util.UUID.randomUUID().toString(), body);
+        if (answer.status() != 202) {
+            throw new AssertionError("submit answered " + answer.status() + ": " + answer.body());
+        }
+        return awaitSettled(answer.body().get("id").asText());
+    }
+
+    /** Submits creditworthy applications until one is decided with the rule-set version: workers check within a second. */
+    JsonNode awaitDecidedWith(Applicants applicants, String version) throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            JsonNode status = submitAndSettle(applicants.creditworthy().body(2000));
+            if (version.equals(status.path("decision").path("ruleSetVersion").asText())) {
+                return status;
+            }
+        }
+        throw new AssertionError("No application was decided with rule set " + version);
+    }
+
     /** Polls an application until it is final or waits for an operator; fails after 20 s. */
     JsonNode awaitSettled(String id) throws Exception {
         return awaitStep(id, SETTLED_STEPS);

@@ -79,22 +79,7 @@ public class RuleSets {
      * @throws IllegalStateException when the version cannot become the challenger
      */
     public Optional<String> challenge(String version) {
-        Timestamp now = Timestamp.from(now());
-        Optional<String> previous = jdbc.queryForList(
-                "select version from rule_set where status = 'CHALLENGER' for update", String.class).stream()
-                .findFirst();
-        if (previous.filter(version::equals).isPresent()) {
-            throw new IllegalStateException("Rule set " + version + " is already the challenger");
-        }
-        previous.ifPresent(current -> jdbc.update(
-                "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now, current));
-        int changed = jdbc.update("""
-                update rule_set set status = 'CHALLENGER', published_at = ?, retired_at = null
-                where version = ? and status in ('APPROVED', 'RETIRED')""", now, version);
-        if (changed != 1) {
-            throw new IllegalStateException("Rule set " + version + " is not approved");
-        }
-        return previous;
+        return takeSlot(version, "CHALLENGER", "'APPROVED', 'RETIRED'");
     }
 
     /** Stops a challenger. The champion is never retired this way: publishing another version replaces it. */
@@ -180,17 +165,24 @@ public class RuleSets {
      * @throws IllegalStateException when the version cannot be published (not approved, already active)
      */
     public Optional<String> publish(String version) {
+        return takeSlot(version, "ACTIVE", "'APPROVED', 'RETIRED', 'CHALLENGER'");
+    }
+
+    /**
+     * Puts a version in a serving slot (ACTIVE or CHALLENGER, one version each) and retires the
+     * version that held it; the holder's row is locked first, so two editors racing cannot both win.
+     */
+    private Optional<String> takeSlot(String version, String slot, String allowedFrom) {
         Timestamp now = Timestamp.from(now());
         Optional<String> previous = jdbc.queryForList(
-                "select version from rule_set where status = 'ACTIVE' for update", String.class).stream().findFirst();
+                "select version from rule_set where status = ? for update", String.class, slot).stream().findFirst();
         if (previous.filter(version::equals).isPresent()) {
-            throw new IllegalStateException("Rule set " + version + " is already active");
+            throw new IllegalStateException("Rule set " + version + " is already " + slot);
         }
-        previous.ifPresent(active -> jdbc.update(
-                "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now, active));
-        int changed = jdbc.update("""
-                update rule_set set status = 'ACTIVE', published_at = ?, retired_at = null
-                where version = ? and status in ('APPROVED', 'RETIRED', 'CHALLENGER')""", now, version);
+        previous.ifPresent(holder -> jdbc.update(
+                "update rule_set set status = 'RETIRED', retired_at = ? where version = ?", now, holder));
+        int changed = jdbc.update("update rule_set set status = ?, published_at = ?, retired_at = null"
+                + " where version = ? and status in (" + allowedFrom + ")", slot, now, version);
         if (changed != 1) {
             throw new IllegalStateException("Rule set " + version + " is not approved");
         }
