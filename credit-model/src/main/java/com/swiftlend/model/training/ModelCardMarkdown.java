@@ -39,7 +39,7 @@ final class ModelCardMarkdown {
     md.append("\nExcluded: ");
     ((Map<String, Object>) card.get("excluded")).forEach((what, why) -> md.append(what).append(" (").append(why)
         .append("); "));
-    md.append("\n\nThe flow supplies: ").append(card.get("unsuppliedByTheFlow")).append(".\n\n");
+    md.append("\n\nWhat the flow supplies: ").append(card.get("unsuppliedByTheFlow")).append(".\n\n");
     md.append("**Hyper-parameters.** `").append(card.get("hyperParameters")).append("`\n\n");
     md.append("**Calibration** (test clients by predicted PD, deciles):\n\n| decile | clients | mean predicted | observed |\n|---|---|---|---|\n");
     for (ModelMetrics.Calibration c : (List<ModelMetrics.Calibration>) card.get("calibration")) {

@@ -150,16 +150,31 @@ public final class TrainCreditModel {
     card.put("publishedResults", "Gradient-boosted models reach an AUC of about 0.77-0.78 on a held-out 30 % of this"
         + " data (shared/data README; a spike in this project measured 0.771 at the end of training, 0.778 at its"
         + " best round); Yeh & Lien (2009) compare six classifiers on it by lift and error rate.");
-    card.put("unsuppliedByTheFlow", "none of the model's inputs: the credit bureau report supplies the credit limit,"
-        + " six months of repayment status, bill and payment amounts; age comes from the ID number's birth date");
+    card.put("unsuppliedByTheFlow", "none of the model's inputs is missing from the flow: the credit bureau report"
+        + " supplies the credit limit, six months of repayment status, bill and payment amounts; age comes from the ID"
+        + " number's birth date. Education is in the data but not a model input, since nothing in the flow supplies"
+        + " it. An applicant without a bureau history (no file, or the bureau did not answer) is not scored: the"
+        + " score says so and the rules decide without a probability of default");
     Path mappingFile = options.out().resolve(options.version() + ".features.json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(mappingFile.toFile(),
-        FeatureMeaning.mapping(options.version()));
+        FeatureMeaning.mapping(options.version(), goodClientMedians(split.train())));
     Path cardFile = options.out().resolve(options.version() + ".card.json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(cardFile.toFile(), card);
     Files.writeString(options.out().resolve(options.version() + ".card.md"), ModelCardMarkdown.render(card));
     log("held-out AUC %.4f, KS %.4f, Gini %.4f", auc, ModelMetrics.ks(test, outcomes), 2 * auc - 1);
     return new Trained(pmmlFile, cardFile, card);
+  }
+
+  /** Per input, the median over the training clients who did not default: the reason codes' reference. */
+  static Map<String, Double> goodClientMedians(List<CreditData.Client> train) {
+    List<CreditData.Client> good = train.stream().filter(client -> !client.defaulted()).toList();
+    Map<String, Double> medians = new LinkedHashMap<>();
+    for (int f = 0; f < CreditData.FEATURES.size(); f++) {
+      int column = f;
+      double[] values = good.stream().mapToDouble(client -> client.features()[column]).sorted().toArray();
+      medians.put(CreditData.FEATURES.get(f), values[values.length / 2]);
+    }
+    return medians;
   }
 
   /** A trained booster and how many of its trees to use. */
@@ -269,21 +284,34 @@ public final class TrainCreditModel {
     return element;
   }
 
+  /**
+   * The test clients' scores in twenty bins: what a population stability index compares live
+   * scores with. Edges are the vigintiles; a bin holds the scores from its lower edge (inclusive)
+   * to the next, and since scores are whole points its count is stated, not assumed to be 5 %.
+   */
   private static Map<String, Object> scores(double[] test) {
-    int[] counts = new int[ScoreScale.BANDS.size()];
     List<Integer> scores = new ArrayList<>();
     for (double p : test) {
       scores.add(ScoreScale.STANDARD.score(p));
     }
     java.util.Collections.sort(scores);
-    Map<String, Object> distribution = new LinkedHashMap<>();
-    // Twenty equal-count bins' upper edges: what a population stability index compares live scores with.
     List<Integer> edges = new ArrayList<>();
     for (int i = 1; i < 20; i++) {
       edges.add(scores.get(scores.size() * i / 20));
     }
+    List<Integer> edgesDistinct = edges.stream().distinct().toList();
+    int[] counts = new int[edgesDistinct.size() + 1];
+    for (int score : scores) {
+      int bin = 0;
+      while (bin < edgesDistinct.size() && score >= edgesDistinct.get(bin)) {
+        bin++;
+      }
+      counts[bin]++;
+    }
+    Map<String, Object> distribution = new LinkedHashMap<>();
     distribution.put("clients", scores.size());
-    distribution.put("vigintileEdges", edges);
+    distribution.put("binLowerEdges", edgesDistinct);
+    distribution.put("binCounts", java.util.Arrays.stream(counts).boxed().toList());
     return distribution;
   }
 
