@@ -56,7 +56,7 @@ class ChannelStatementReconciliationTest {
     @BeforeEach
     void emptyTables() {
         jdbc.execute("truncate reconciliation_discrepancy, reconciliation_statement_line, channel_balance_hold,"
-                + " funding_reservation, payout, application_status_history, shadow_decision, decision_record, loan_application");
+                + " funding_reservation, payout, application_status_history, shadow_decision, credit_score, decision_record, loan_application");
     }
 
     @Test

@@ -142,8 +142,10 @@ public final class BackTest {
           approved++;
           BigDecimal amount = decision.approvedAmount() == null ? BigDecimal.ZERO : decision.approvedAmount();
           approvedAmount = approvedAmount.add(amount);
-          defaultProbabilities += facts.probabilityOfDefault();
-          expectedLoss = expectedLoss.add(amount.multiply(BigDecimal.valueOf(facts.probabilityOfDefault())));
+          // An unscored approval (the policy may approve without a probability) counts as certain loss.
+          double probability = facts.probabilityOfDefault() == null ? 1 : facts.probabilityOfDefault();
+          defaultProbabilities += probability;
+          expectedLoss = expectedLoss.add(amount.multiply(BigDecimal.valueOf(probability)));
         }
         case MANUAL_REVIEW -> referred++;
         case REJECT -> rejected++;

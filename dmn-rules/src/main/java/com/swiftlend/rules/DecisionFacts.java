@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param fraudOutcome "PASS" | "WARN" | "FAIL" | "UNAVAILABLE"
  * @param deviceOutcome "PASS" | "WARN" | "FAIL" | "UNAVAILABLE"
  * @param velocityOutcome "PASS" | "WARN" | "FAIL" | "UNAVAILABLE"
- * @param probabilityOfDefault 0..1, from the scoring model
+ * @param probabilityOfDefault 0..1, from the scoring model; null when the model could not score the
+ *     applicant (no bureau history, or an input missing or out of range): no risk grade then
  * @param age whole years at the application date, from the birth date in the ID number; null only
  *     in decisions recorded before the graph read it
  * @param previousLoans the applicant's earlier applications we paid out (our own records, by the ID
@@ -32,7 +33,7 @@ public record DecisionFacts(
     String fraudOutcome,
     String deviceOutcome,
     String velocityOutcome,
-    double probabilityOfDefault,
+    Double probabilityOfDefault,
     BigDecimal requestedAmount,
     int termDays,
     Integer age,
@@ -41,6 +42,12 @@ public record DecisionFacts(
   public DecisionFacts {
     // Everything downstream caps or compares against it; a missing amount is a caller bug.
     Objects.requireNonNull(requestedAmount, "requestedAmount");
+  }
+
+  /** The same facts as another credit model saw them: what a challenger model's shadow decision evaluates. */
+  public DecisionFacts withProbabilityOfDefault(Double probability) {
+    return new DecisionFacts(blacklisted, bureauOutcome, creditScore, delinquencies, fraudOutcome, deviceOutcome,
+        velocityOutcome, probability, requestedAmount, termDays, age, previousLoans);
   }
 
   /** Derived from the record itself so the validator and the variables can never disagree. */
@@ -81,7 +88,7 @@ public record DecisionFacts(
     String velocity = typed(inputs, "velocityOutcome", String.class, problems);
     Number age = typed(inputs, "age", Number.class, problems);
     Number previousLoans = typed(inputs, "previousLoans", Number.class, problems);
-    for (String required : List.of("requestedAmount", "termDays", "probabilityOfDefault")) {
+    for (String required : List.of("requestedAmount", "termDays")) {
       if (inputs.get(required) == null) {
         problems.add("input '" + required + "' is required");
       }
@@ -91,7 +98,8 @@ public record DecisionFacts(
     }
     return new DecisionFacts(Boolean.TRUE.equals(blacklisted), bureau,
         creditScore == null ? null : creditScore.intValue(), delinquencies == null ? null : delinquencies.intValue(),
-        fraud, device, velocity, probabilityOfDefault.doubleValue(), new BigDecimal(requestedAmount.toString()),
+        fraud, device, velocity, probabilityOfDefault == null ? null : probabilityOfDefault.doubleValue(),
+        new BigDecimal(requestedAmount.toString()),
         termDays.intValue(), age == null ? null : age.intValue(),
         previousLoans == null ? 0 : previousLoans.intValue());
   }

@@ -147,23 +147,6 @@ class ActivitiesTest {
     }
 
     @Test
-    void givenBetterBureauFile_whenScoring_theProbabilityOfDefaultIsLower() {
-        RiskProfile strong = profile(new BureauReport(RiskOutcome.PASS, true, 780, 0, 1, BigDecimal.ZERO, 0, "r"));
-        RiskProfile weak = profile(new BureauReport(RiskOutcome.WARN, true, 520, 2, 4, BigDecimal.TEN, 5, "r"));
-        RiskProfile missing = profile(BureauReport.unavailable("timed out"));
-
-        double strongScore = scoring.score(new ScoringRequest("a", strong, new BigDecimal("2000"), 30))
-                .probabilityOfDefault();
-        double weakScore = scoring.score(new ScoringRequest("a", weak, new BigDecimal("2000"), 30))
-                .probabilityOfDefault();
-        double missingScore = scoring.score(new ScoringRequest("a", missing, new BigDecimal("2000"), 30))
-                .probabilityOfDefault();
-
-        assertThat(strongScore).isBetween(0.0, 1.0).isLessThan(weakScore);
-        assertThat(missingScore).isGreaterThan(strongScore).isLessThan(1.0);
-    }
-
-    @Test
     void givenNoAmount_whenScoring_itFailsWithoutRetry() {
         RiskProfile profile = profile(new BureauReport(RiskOutcome.PASS, true, 700, 0, 1, BigDecimal.ZERO, 0, "r"));
 

@@ -1,5 +1,11 @@
 package com.swiftlend.standalone;
 
+import com.swiftlend.scoring.CreditModel;
+import com.swiftlend.scoring.FeatureMapping;
+import com.swiftlend.scoring.ShippedModel;
+import com.swiftlend.workflows.risk.BureauHistory;
+import java.util.List;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,20 +56,65 @@ final class Applicants {
                 "139" + String.format("%08d", n % 100_000_000), card("6222020200" + String.format("%08d", n)));
     }
 
-    /** An applicant with a clean bureau file and an anti-fraud ACCEPT: the rules approve at once. */
+    /**
+     * An applicant with a clean bureau file, whose real repayment history the shipped credit model
+     * puts in risk grade A or B (a probability of default under 15 %), and an anti-fraud ACCEPT:
+     * the rules approve at once.
+     */
     Applicant creditworthy() {
         return find(report -> Boolean.TRUE.equals(report.get("hit"))
                 && ((Number) report.get("creditScore")).intValue() >= 740
-                && ((Number) report.get("delinquencies")).intValue() == 0, "ACCEPT");
+                && ((Number) report.get("delinquencies")).intValue() == 0, "ACCEPT",
+                (applicant, report) -> probabilityOfDefault(applicant, report) < 0.15);
+    }
+
+    /** An applicant with a file whose real history the shipped model puts at a probability of default over 50 %. */
+    Applicant likelyToDefault() {
+        return find(report -> Boolean.TRUE.equals(report.get("hit"))
+                && ((Number) report.get("creditScore")).intValue() >= 600, "ACCEPT",
+                (applicant, report) -> probabilityOfDefault(applicant, report) > 0.5);
+    }
+
+    /** The shipped model's view of the simulated bureau's answer, as the flow would score it. */
+    static double probabilityOfDefault(Applicant applicant, Map<String, Object> report) {
+        Map<?, ?> history = (Map<?, ?>) report.get("history");
+        if (history == null) {
+            return 1;
+        }
+        BureauHistory bureau = new BureauHistory(((Number) history.get("creditLimit")).longValue(),
+                ((List<?>) history.get("repaymentStatus")).stream().map(v -> ((Number) v).intValue()).toList(),
+                ((List<?>) history.get("billAmounts")).stream().map(v -> ((Number) v).longValue()).toList(),
+                ((List<?>) history.get("paidAmounts")).stream().map(v -> ((Number) v).longValue()).toList());
+        String id = applicant.idNumber();
+        LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+                Integer.parseInt(id.substring(12, 14)));
+        int age = java.time.Period.between(birth, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears();
+        return ShippedModelHolder.MODEL.score(new FeatureMapping.Applicant(age, bureau)).probabilityOfDefault();
+    }
+
+    /** Loaded once for the whole suite, on first use: loading and verifying takes seconds. */
+    private static final class ShippedModelHolder {
+        static final CreditModel MODEL;
+
+        static {
+            ShippedModel shipped = ShippedModel.load();
+            MODEL = CreditModel.load(shipped.version(), shipped.pmml(), shipped.featureMapping(), shipped.card(),
+                    new com.fasterxml.jackson.databind.ObjectMapper());
+        }
     }
 
     Applicant find(Predicate<Map<String, Object>> bureau, String fraudVerdict) {
+        return find(bureau, fraudVerdict, (applicant, report) -> true);
+    }
+
+    private Applicant find(Predicate<Map<String, Object>> bureau, String fraudVerdict,
+            java.util.function.BiPredicate<Applicant, Map<String, Object>> scored) {
         for (int i = 0; i < 2_000; i++) {
             Applicant candidate = any();
             Map<String, Object> report = simulators.post().uri("/bureau/credit-reports")
                     .body(Map.of("idNumber", candidate.idNumber(), "name", "Test Borrower"))
                     .retrieve().body(Map.class);
-            if (!bureau.test(report)) {
+            if (!bureau.test(report) || !scored.test(candidate, report)) {
                 continue;
             }
             Map<String, Object> assessment = simulators.post().uri("/anti-fraud/assessments")

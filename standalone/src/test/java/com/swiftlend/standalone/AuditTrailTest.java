@@ -159,7 +159,7 @@ class AuditTrailTest {
         assertThat(decision.get("inputsDigest").asText()).matches("[0-9a-f]{64}");
         assertThat(decision.get("riskSources").findValuesAsText("source")).containsExactly("CREDIT_BUREAU",
                 "ANTI_FRAUD", "BLACKLIST", "DEVICE", "VELOCITY");
-        assertThat(decision.get("modelVersion").asText()).isEqualTo("credit-risk-placeholder-1");
+        assertThat(decision.get("modelVersion").asText()).isEqualTo(com.swiftlend.scoring.ShippedModel.VERSION);
         assertThat(decision.get("probabilityOfDefault").isNumber()).isTrue();
         assertThat(decision.get("ruleSetVersion").asText()).isNotBlank();
         assertThat(decision.get("reasons")).isNotEmpty();

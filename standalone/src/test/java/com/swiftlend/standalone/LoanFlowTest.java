@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.swiftlend.protection.index.BlindIndex;
+import com.swiftlend.scoring.ShippedModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,14 @@ class LoanFlowTest {
                 "VELOCITY");
         assertThat(status.get("decision").get("outcome").asText()).isEqualTo("APPROVE");
         assertThat(texts(status.get("decision").get("reasons"))).isNotEmpty();
-        assertThat(status.get("decision").get("modelVersion").asText()).isEqualTo("credit-risk-placeholder-1");
+        // Scored by the shipped model on the applicant's real bureau history: A or B, by its points.
+        JsonNode decision = status.get("decision");
+        assertThat(decision.get("modelVersion").asText()).isEqualTo(ShippedModel.VERSION);
+        assertThat(decision.get("probabilityOfDefault").asDouble()).isBetween(0.0, 0.15);
+        assertThat(decision.get("score").asInt()).isBetween(300, 850);
+        assertThat(decision.get("scoreBand").asText()).isNotBlank();
+        assertThat(jdbc.queryForObject("select score from credit_score where application_id = ?::uuid and champion",
+                Integer.class, id)).isEqualTo(decision.get("score").asInt());
         assertThat(status.get("completedAt").isNull()).isFalse();
 
         // Closed: the database answers, and it kept every revision in order.
@@ -118,6 +126,11 @@ class LoanFlowTest {
         assertThat(bureau.get("source").asText()).isEqualTo("CREDIT_BUREAU");
         assertThat(bureau.get("outcome").asText()).isEqualTo("UNAVAILABLE");
         assertThat(texts(status.get("decision").get("reasons"))).contains("BUREAU_UNAVAILABLE");
+        // Without the bureau's history the model does not score, and says so rather than guessing.
+        assertThat(texts(status.get("decision").get("reasons"))).contains("NO_BUREAU_HISTORY");
+        assertThat(status.get("decision").get("probabilityOfDefault").isNull()).isTrue();
+        assertThat(status.get("decision").get("score").isNull()).isTrue();
+        assertThat(status.get("decision").get("reasonTexts").get("NO_BUREAU_HISTORY").asText()).isNotBlank();
 
         SystemClient.Answer tooDear = client.post("/api/v1/applications/" + id + "/approve",
                 "{\"approvedAmount\":800,\"annualRate\":0.36}");

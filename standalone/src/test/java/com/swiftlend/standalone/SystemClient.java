@@ -85,6 +85,25 @@ final class SystemClient {
         return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Posts a multipart/form-data body of named files (a model upload), each part as the bytes given. */
+    Answer postFilesAs(String token, String path, Map<String, byte[]> parts) throws Exception {
+        String boundary = "swiftlend-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                    + "\"; filename=\"" + part.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(part.getValue());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        authorize(request, token);
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Posts as an outside party would be called (a channel's payout), with no token and this Idempotency-Key. */
     Answer postIdempotently(String path, String idempotencyKey, String body) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path))

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * application, and applications submitted before it), so a retried decision sees the same.
  */
 @Component
-class ApplicantHistory {
+public class ApplicantHistory {
 
-    record Facts(Integer age, int previousLoans) {
+    public record Facts(Integer age, int previousLoans) {
     }
 
     private final LoanApplicationRepository applications;
@@ -30,7 +30,7 @@ class ApplicantHistory {
     }
 
     @Transactional(readOnly = true)
-    Facts of(UUID applicationId) {
+    public Facts of(UUID applicationId) {
         LoanApplication application = applications.findById(applicationId).orElseThrow(
                 () -> new IllegalStateException("Application " + applicationId + " is not stored"));
         LocalDate appliedOn = application.getSubmittedAt().atZone(ChannelRegistry.BUSINESS_ZONE).toLocalDate();

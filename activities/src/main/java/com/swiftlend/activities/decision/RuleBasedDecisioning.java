@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.records.decision.DecisionRecords;
 import com.swiftlend.records.decision.ShadowDecisions;
+import com.swiftlend.records.model.CreditScores;
+import com.swiftlend.workflows.scoring.CreditScore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import com.swiftlend.rules.LoanDecisionService;
 import com.swiftlend.workflows.decision.MatchedRule;
 import java.time.Clock;
@@ -31,18 +37,20 @@ class RuleBasedDecisioning implements LoanDecisioning {
     private final ApplicantHistory history;
     private final ChallengerTraffic traffic;
     private final ShadowDecisions shadows;
+    private final CreditScores modelScores;
     private final AuditTrail audit;
     private final DecisionRecords records;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, ChallengerTraffic traffic,
-            ShadowDecisions shadows, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
+            ShadowDecisions shadows, CreditScores modelScores, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
             Clock clock) {
         this.rules = rules;
         this.history = history;
         this.traffic = traffic;
         this.shadows = shadows;
+        this.modelScores = modelScores;
         this.audit = audit;
         this.records = records;
         this.mapper = mapper;
@@ -82,14 +90,15 @@ class RuleBasedDecisioning implements LoanDecisioning {
                 .map(first -> rules.version(first.ruleSetVersion()))
                 .orElse(serving.champion());
         RuleDecision decision = ruleSet.decide(facts);
-        Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()), decision.reasons(),
-                decision.approvedAmount(), decision.annualRate(), decision.ruleSetVersion(),
-                request.score().modelVersion(), request.score().probabilityOfDefault(),
+        CreditScore score = request.score();
+        Decision result = new Decision(DecisionOutcome.valueOf(decision.outcome().name()),
+                withModelReasons(decision.reasons(), score), decision.approvedAmount(), decision.annualRate(),
+                decision.ruleSetVersion(), score.modelVersion(), score.probabilityOfDefault(),
                 decision.matchedRules().stream().map(rule -> new MatchedRule(rule.decision(), rule.rule())).toList(),
-                decision.reasonTexts());
+                withModelReasonTexts(decision.reasonTexts(), score), score.score(), score.band());
         records.record(new DecisionRecords.DecisionRecord(applicationId,
                 result.ruleSetVersion(), result.modelVersion(), json(facts), result.outcome().name(),
-                json(result.reasons()), json(result.matchedRules()), result.approvedAmount(), result.annualRate(),
+                json(decision.reasons()), json(result.matchedRules()), result.approvedAmount(), result.annualRate(),
                 clock.instant()));
         // Before answering: a decision the workflow acts on is always on record. A retry of this
         // activity decides the same facts again and the trail keeps the first record only.
@@ -104,7 +113,50 @@ class RuleBasedDecisioning implements LoanDecisioning {
         if (serving.challenger() != null && traffic.includes(applicationId)) {
             shadow(applicationId, facts, serving.challenger(), result.ruleSetVersion());
         }
+        challengerModels(applicationId, facts, ruleSet);
         return result;
+    }
+
+    /** The model's reason codes follow the rules': worst first, or why it could not score. */
+    private static List<String> withModelReasons(List<String> rules, CreditScore score) {
+        List<String> reasons = new ArrayList<>(rules);
+        score.reasons().forEach(reason -> reasons.add(reason.code()));
+        if (score.unscored() != null) {
+            reasons.add(unscoredCode(score));
+        }
+        return reasons;
+    }
+
+    private static Map<String, String> withModelReasonTexts(Map<String, String> rules, CreditScore score) {
+        Map<String, String> texts = new LinkedHashMap<>(rules);
+        score.reasons().forEach(reason -> texts.put(reason.code(), reason.text()));
+        if (score.unscored() != null) {
+            texts.put(unscoredCode(score), "We could not score your credit record (" + score.unscored()
+                    .substring(score.unscored().indexOf(':') + 1).trim() + "), so the decision did not use a score.");
+        }
+        return texts;
+    }
+
+    private static String unscoredCode(CreditScore score) {
+        int colon = score.unscored().indexOf(':');
+        return colon < 0 ? score.unscored() : score.unscored().substring(0, colon);
+    }
+
+    /**
+     * What the champion rules would have decided on each challenger model's probability instead of
+     * the champion's: stored beside the challenger's score for its shadow report, never returned.
+     */
+    private void challengerModels(UUID applicationId, DecisionFacts facts, LoanDecisionService ruleSet) {
+        for (CreditScores.Scored challenger : modelScores.challengers(applicationId)) {
+            try {
+                RuleDecision shadow = ruleSet.decide(facts.withProbabilityOfDefault(
+                        challenger.probabilityOfDefault()));
+                modelScores.recordShadowOutcome(applicationId, challenger.modelVersion(), shadow.outcome().name());
+            } catch (RuntimeException e) {
+                log.warn("Decision on challenger model {} could not be evaluated for application {}",
+                        challenger.modelVersion(), applicationId, e);
+            }
+        }
     }
 
     /**

@@ -1,68 +1,49 @@
 package com.swiftlend.activities.scoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.activities.decision.ApplicantHistory;
+import com.swiftlend.records.model.CreditScores;
+import com.swiftlend.scoring.CreditModel;
+import com.swiftlend.scoring.FeatureMapping;
 import com.swiftlend.workflows.Failures;
-import com.swiftlend.workflows.risk.RiskOutcome;
-import com.swiftlend.workflows.risk.RiskProfile;
 import com.swiftlend.workflows.scoring.CreditScore;
 import com.swiftlend.workflows.scoring.CreditScoring;
 import com.swiftlend.workflows.scoring.ScoringRequest;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.jpmml.evaluator.Evaluator;
-import org.jpmml.evaluator.EvaluatorUtil;
-import org.jpmml.evaluator.FieldValue;
-import org.jpmml.evaluator.InputField;
-import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
-import org.jpmml.evaluator.ModelEvaluator;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores applicants in-process with JPMML-Evaluator. The model is loaded, verified and warmed at
- * start-up (first load takes seconds; never on a borrower's request). JPMML scores a missing input
- * silently as missing, so the features are checked against the model's inputs at load time and
- * every request supplies every feature: null only where a source was truly unavailable.
+ * Scores an applicant with the registry's champion model, in-process (JPMML-Evaluator), and each
+ * challenger in shadow on the same inputs. The inputs are the applicant's age (from the ID
+ * number's birth date, as of the day they applied) and the credit bureau's repayment history,
+ * mapped by the model's own feature mapping. An applicant the model cannot score (no bureau
+ * history, an input missing or out of range) gets an explicit unscored result saying why, never
+ * a probability made up from missing values. Every score is recorded; challengers' are never
+ * returned, and nothing a challenger fails at fails the score.
  */
 @Component
 class PmmlCreditScoring implements CreditScoring {
 
-    static final String OUTPUT = "probabilityOfDefault";
-    static final Set<String> FEATURES = Set.of("creditScore", "delinquencies", "bureauHit", "fraudScore",
-            "applicationsLast24h", "applicantsOnDevice", "amount", "termDays");
+    private static final Logger log = LoggerFactory.getLogger(PmmlCreditScoring.class);
 
-    private final Evaluator evaluator;
-    private final String modelVersion;
+    private final ServingModels models;
+    private final ApplicantHistory applicants;
+    private final CreditScores scores;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    PmmlCreditScoring(ScoringProperties properties) throws IOException {
-        try (InputStream pmml = properties.model().getInputStream()) {
-            this.evaluator = new LoadingModelEvaluatorBuilder().load(pmml).build();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot load the credit model " + properties.model(), e);
-        }
-        evaluator.verify();
-        Set<String> inputs = evaluator.getInputFields().stream().map(InputField::getName).collect(Collectors.toSet());
-        if (!FEATURES.containsAll(inputs)) {
-            throw new IllegalStateException("The credit model wants inputs we do not produce: " + inputs);
-        }
-        this.modelVersion = ((ModelEvaluator<?>) evaluator).getModel().getModelName();
-        warmUp();
-    }
-
-    /** The first evaluations are slow (class loading, JIT); pay for them before serving borrowers. */
-    private void warmUp() {
-        Map<String, FieldValue> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < 200; i++) {
-            arguments.clear();
-            for (InputField input : evaluator.getInputFields()) {
-                arguments.put(input.getName(), input.prepare(input.getName().equals("amount") ? 1000.0 + i : 30));
-            }
-            evaluator.evaluate(arguments);
-        }
+    PmmlCreditScoring(ServingModels models, ApplicantHistory applicants, CreditScores scores, ObjectMapper json,
+            Clock clock) {
+        this.models = models;
+        this.applicants = applicants;
+        this.scores = scores;
+        this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -71,35 +52,40 @@ class PmmlCreditScoring implements CreditScoring {
             throw ApplicationFailure.newNonRetryableFailure("amount and term are required to score",
                     Failures.INVALID_INPUT.name());
         }
-        Map<String, Object> features = features(request);
-        Map<String, FieldValue> arguments = new LinkedHashMap<>();
-        for (InputField input : evaluator.getInputFields()) {
-            arguments.put(input.getName(), input.prepare(features.get(input.getName())));
+        UUID applicationId = UUID.fromString(request.applicationId());
+        FeatureMapping.Applicant applicant = new FeatureMapping.Applicant(applicants.of(applicationId).age(),
+                request.risk().bureau().history());
+        ServingModels.Serving serving = models.serving();
+        CreditScore score = score(serving.champion(), applicant);
+        record(applicationId, score, true);
+        for (CreditModel challenger : serving.challengers()) {
+            try {
+                record(applicationId, score(challenger, applicant), false);
+            } catch (RuntimeException e) {
+                log.warn("Challenger model {} could not score application {} in shadow", challenger.version(),
+                        applicationId, e);
+            }
         }
-        Map<String, ?> results = EvaluatorUtil.decodeAll(evaluator.evaluate(arguments));
-        Object probability = results.get(OUTPUT);
-        if (!(probability instanceof Number number)) {
-            throw new IllegalStateException("The credit model gave no " + OUTPUT);
-        }
-        return new CreditScore(modelVersion, number.doubleValue());
+        return score;
     }
 
-    String modelVersion() {
-        return modelVersion;
+    private static CreditScore score(CreditModel model, FeatureMapping.Applicant applicant) {
+        try {
+            CreditModel.Score score = model.score(applicant);
+            return new CreditScore(model.version(), score.probabilityOfDefault(), score.points(), score.band(),
+                    score.reasons(), null);
+        } catch (CreditModel.UnscorableException e) {
+            return CreditScore.unscored(model.version(), e.reason());
+        }
     }
 
-    private static Map<String, Object> features(ScoringRequest request) {
-        RiskProfile risk = request.risk();
-        Map<String, Object> features = new HashMap<>();
-        features.put("creditScore", risk.bureau().creditScore());
-        features.put("delinquencies", risk.bureau().delinquencies());
-        boolean bureauAnswered = risk.bureau().outcome() != RiskOutcome.UNAVAILABLE;
-        features.put("bureauHit", bureauAnswered ? (risk.bureau().hit() ? 1 : 0) : null);
-        features.put("fraudScore", risk.fraud().score());
-        features.put("applicationsLast24h", risk.velocity().applicationsLast24h());
-        features.put("applicantsOnDevice", risk.device().applicantsOnDevice());
-        features.put("amount", request.amount().doubleValue());
-        features.put("termDays", request.termDays());
-        return features;
+    private void record(UUID applicationId, CreditScore score, boolean champion) {
+        try {
+            scores.record(new CreditScores.Scored(applicationId, score.modelVersion(), champion,
+                    score.probabilityOfDefault(), score.score(), score.band(), json.writeValueAsString(score.reasons()),
+                    score.unscored(), clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record a score", e);
+        }
     }
 }

@@ -93,6 +93,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/approve",
                                 "/api/v1/rulesets/*/publish", "/api/v1/rulesets/*/backtest", "/api/v1/rulesets/*/challenger",
                                 "/api/v1/rulesets/*/retire").hasRole(Roles.RULE_EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/*",
+                                "/api/v1/models/*/shadow-report", "/api/v1/models/*/stability")
+                        .hasRole(Roles.RULE_EDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/*/champion",
+                                "/api/v1/models/*/challenger", "/api/v1/models/*/retire").hasRole(Roles.RULE_EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/decision/explain")
                         .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/staff/*/disable", "/api/v1/staff/*/enable")

@@ -210,6 +210,36 @@ public sealed interface AuditEvent {
      * @param contentDigest SHA-256 of the version's DMN XML and test cases, so the trail pins what was approved
      * @param previousActive the version a publish replaced, or null
      */
+    /**
+     * A credit model version's registration or role change, by whom, with the digest of its PMML,
+     * card and feature mapping, and the champion it replaced.
+     */
+    record ModelChanged(String version, String change, String by, Instant changedAt, String contentDigest,
+            String previousChampion) implements AuditEvent {
+
+        @Override
+        public AuditKind kind() {
+            return switch (change) {
+                case "REGISTERED" -> AuditKind.MODEL_REGISTERED;
+                case "CHAMPION" -> AuditKind.MODEL_CHAMPION;
+                case "CHALLENGER" -> AuditKind.MODEL_CHALLENGER;
+                default -> AuditKind.MODEL_RETIRED;
+            };
+        }
+
+        @Override
+        public String reference() {
+            // Registered once; a role may be taken again later (a rollback promotes an earlier version).
+            return "REGISTERED".equals(change) ? version : version + ":" + changedAt;
+        }
+
+        @Override
+        @JsonIgnore
+        public UUID applicationId() {
+            return null;
+        }
+    }
+
     record RuleSetChanged(String version, String change, String by, Instant changedAt, String contentDigest,
             String previousActive) implements AuditEvent {
 

@@ -33,5 +33,13 @@ public enum AuditKind {
     /** A rule editor made a version the challenger, evaluated in shadow beside the active one. */
     RULE_SET_CHALLENGER,
     /** A rule editor stopped a challenger. */
-    RULE_SET_RETIRED
+    RULE_SET_RETIRED,
+    /** A credit model version was stored after it loaded and reproduced its verification records. */
+    MODEL_REGISTERED,
+    /** A credit model version became the champion the rules decide on. */
+    MODEL_CHAMPION,
+    /** A credit model version became a challenger, scored in shadow. */
+    MODEL_CHALLENGER,
+    /** A credit model version stopped serving. */
+    MODEL_RETIRED
 }

@@ -43,7 +43,7 @@ class LedgerTest {
     void emptyTables() {
         // The entries are append-only by trigger; a test database starts over by truncation.
         jdbc.execute("truncate journal_posting, journal_entry, ledger_account, channel_balance_hold, payout,"
-                + " funding_reservation, application_status_history, shadow_decision, decision_record, loan_application");
+                + " funding_reservation, application_status_history, shadow_decision, credit_score, decision_record, loan_application");
     }
 
     private String claimed(String amount, String status) {

@@ -27,8 +27,8 @@ class CreditBureauSimulatorController {
         if (request.idNumber() == null || request.idNumber().isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "idNumber is required");
         }
-        // The bureau's own score and delinquency count stay simulated until the product's scoring
-        // reads the real history below (issue 11); whether that client defaulted is never sent.
+        // The file's existence and the bureau's own score are simulated; the repayment history and
+        // the delinquencies it shows are a real held-out client's. Whether they defaulted is never sent.
         CreditReport report = CreditFileGenerator.reportFor(request.idNumber());
         return report.hit() ? report.withHistory(heldOut.historyFor(request.idNumber())) : report;
     }

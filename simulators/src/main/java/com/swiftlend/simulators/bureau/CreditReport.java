@@ -16,9 +16,15 @@ record CreditReport(
         return new CreditReport(reportId, false, 0, 0, 0, BigDecimal.ZERO, 0, null);
     }
 
-    /** The same report with a real client's repayment history: what a credit model reads. */
+    /**
+     * The same report with a real client's repayment history, what a credit model reads, and the
+     * delinquency count that history shows (months with a repayment overdue), so that the count
+     * the rules knock out on and the record the model scores tell the same story. The bureau's own
+     * score stays its simulated opinion.
+     */
     CreditReport withHistory(HeldOutClients.History realHistory) {
-        return new CreditReport(reportId, hit, creditScore, delinquencies, openLoans, totalDebt,
+        int overdueMonths = (int) realHistory.repaymentStatus().stream().filter(status -> status >= 1).count();
+        return new CreditReport(reportId, hit, creditScore, overdueMonths, openLoans, totalDebt,
                 inquiriesLast6Months, realHistory);
     }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param reasonTexts for each reason code the rules gave, the human-readable reason the policy
  *     states for it, what an applicant is told when they ask why; empty in histories written before
  *     the policy gave texts, and for a reason the workflow itself adds
+ * @param reasons the rules' reason codes, then the credit model's (what lowered the score most,
+ *     worst first, or why it could not score)
+ * @param score the probability of default on the model's points scale; null when unscored and in
+ *     histories written before scores had points
+ * @param scoreBand the score's risk band; null like {@code score}
  */
 public record Decision(
         DecisionOutcome outcome,
@@ -24,17 +29,27 @@ public record Decision(
         String modelVersion,
         Double probabilityOfDefault,
         List<MatchedRule> matchedRules,
-        Map<String, String> reasonTexts) {
+        Map<String, String> reasonTexts,
+        Integer score,
+        String scoreBand) {
 
     public Decision {
         matchedRules = matchedRules == null ? List.of() : List.copyOf(matchedRules);
         reasonTexts = reasonTexts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reasonTexts));
     }
 
+    /** A decision of rules that gave texts, before scores had points. */
+    public Decision(DecisionOutcome outcome, List<String> reasons, BigDecimal approvedAmount, BigDecimal annualRate,
+            String ruleSetVersion, String modelVersion, Double probabilityOfDefault, List<MatchedRule> matchedRules,
+            Map<String, String> reasonTexts) {
+        this(outcome, reasons, approvedAmount, annualRate, ruleSetVersion, modelVersion, probabilityOfDefault,
+                matchedRules, reasonTexts, null, null);
+    }
+
     /** A decision no rule produced (or one recorded before matched rules were kept). */
     public Decision(DecisionOutcome outcome, List<String> reasons, BigDecimal approvedAmount, BigDecimal annualRate,
             String ruleSetVersion, String modelVersion, Double probabilityOfDefault) {
         this(outcome, reasons, approvedAmount, annualRate, ruleSetVersion, modelVersion, probabilityOfDefault,
-                List.of(), Map.of());
+                List.of(), Map.of(), null, null);
     }
 }
