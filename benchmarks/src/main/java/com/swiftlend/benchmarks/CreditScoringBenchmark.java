@@ -1,33 +1,31 @@
 package com.swiftlend.benchmarks;
 
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.model.training.CreditData;
+import com.swiftlend.scoring.CreditModel;
+import com.swiftlend.scoring.FeatureMapping;
+import com.swiftlend.scoring.ShippedModel;
+import com.swiftlend.workflows.risk.BureauHistory;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jpmml.evaluator.Evaluator;
-import org.jpmml.evaluator.EvaluatorUtil;
-import org.jpmml.evaluator.FieldValue;
-import org.jpmml.evaluator.InputField;
-import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One PMML scoring of an applicant with the model file the scoring activity ships. The activity's
- * scorer is package-private, so this drives JPMML-Evaluator the same way it does: prepare every
- * input field, evaluate. Preparing is inside the measured call because the activity does it on
- * every request too.
+ * One score as the scoring activity computes it (issue 11): the shipped model's feature mapping
+ * from the applicant's age and bureau history, the range checks, the evaluation and the reason
+ * codes (one evaluation more per reason group), on the data set's held-out clients in turn, the
+ * records the simulated bureau answers with. {@link CreditModelBenchmark#score} is the bare
+ * evaluation of the same model: the ratio is what mapping, checks and reason codes cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,47 +35,37 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class CreditScoringBenchmark {
 
-    static final String MODEL = "models/credit-risk-placeholder.pmml";
-
-    /** BUREAU_MISSING exercises the model's missing-value replacement path. */
-    @Param({"FULL_FEATURES", "BUREAU_MISSING"})
-    public String scenario;
-
-    private Evaluator evaluator;
-    private List<InputField> inputs;
-    private Map<String, Object> features;
+    private CreditModel model;
+    private final List<FeatureMapping.Applicant> applicants = new ArrayList<>();
+    private int next;
 
     @Setup
     public void loadModel() throws Exception {
-        try (InputStream pmml = CreditScoringBenchmark.class.getClassLoader().getResourceAsStream(MODEL)) {
-            if (pmml == null) {
-                throw new IllegalStateException(MODEL + " is not on the classpath (swiftlend-activities jar)");
-            }
-            evaluator = new LoadingModelEvaluatorBuilder().load(pmml).build();
+        ShippedModel shipped = ShippedModel.load();
+        model = CreditModel.load(shipped.version(), shipped.pmml(), shipped.featureMapping(), shipped.card(),
+                new ObjectMapper());
+        List<CreditData.Client> heldOut = CreditData.split(CreditData.readBundled(), CreditData.SPLIT_SEED).test();
+        for (CreditData.Client client : heldOut.subList(0, 1024)) {
+            applicants.add(applicant(client.features()));
         }
-        evaluator.verify();
-        inputs = List.copyOf(evaluator.getInputFields());
+    }
 
-        // A HashMap, because missing bureau fields must reach the model as null, like in the activity.
-        features = new HashMap<>();
-        boolean bureauAnswered = scenario.equals("FULL_FEATURES");
-        features.put("creditScore", bureauAnswered ? 712 : null);
-        features.put("delinquencies", bureauAnswered ? 0 : null);
-        features.put("bureauHit", bureauAnswered ? 1 : null);
-        features.put("fraudScore", 18);
-        features.put("applicationsLast24h", 1);
-        features.put("applicantsOnDevice", 1);
-        features.put("amount", 3000.0);
-        features.put("termDays", 30);
+    private static FeatureMapping.Applicant applicant(float[] f) {
+        int feature = CreditData.FEATURES.indexOf("pay_0");
+        List<Integer> status = new ArrayList<>();
+        List<Long> bills = new ArrayList<>();
+        List<Long> paid = new ArrayList<>();
+        for (int month = 0; month < 6; month++) {
+            status.add((int) f[feature + month]);
+            bills.add((long) f[CreditData.FEATURES.indexOf("bill_amt" + (month + 1))]);
+            paid.add((long) f[CreditData.FEATURES.indexOf("pay_amt" + (month + 1))]);
+        }
+        return new FeatureMapping.Applicant((int) f[CreditData.FEATURES.indexOf("age")],
+                new BureauHistory((long) f[CreditData.FEATURES.indexOf("limit_bal")], status, bills, paid));
     }
 
     @Benchmark
-    public Map<String, ?> score() {
-        Map<String, FieldValue> arguments = new LinkedHashMap<>();
-        for (InputField input : inputs) {
-            arguments.put(input.getName(), input.prepare(features.get(input.getName())));
-        }
-        // Decoded as the activity does, so the benchmark pays for the same result conversion.
-        return EvaluatorUtil.decodeAll(evaluator.evaluate(arguments));
+    public CreditModel.Score score() {
+        return model.score(applicants.get(next++ & 1023));
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * request: a background check, every {@code swiftlend.scoring.refresh}, asks the registry which
  * versions serve (one indexed read), loads any new one fully and only then swaps one reference.
  * Until then the versions held keep scoring, so a promotion reaches every worker within the
- * interval plus one load (about two seconds), without a restart.
+ * interval plus one load (about 2.3 s, docs/benchmarks.md), without a restart.
  */
 @Component
 class ServingModels implements DisposableBean {

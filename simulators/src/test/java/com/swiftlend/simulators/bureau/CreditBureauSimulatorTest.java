@@ -70,6 +70,25 @@ class CreditBureauSimulatorTest {
     }
 
     @Test
+    void givenFiles_theirDelinquenciesAreTheOverdueMonthsOfTheRealHistoryTheyCarry() {
+        int withOverdueMonths = 0;
+        for (int i = 0; i < 60; i++) {
+            JsonNode report = requestReport(Map.of("idNumber", "11010119900101" + (2000 + i))).getBody();
+            if (!report.get("hit").asBoolean()) {
+                continue;
+            }
+            int overdue = 0;
+            for (JsonNode status : report.get("history").get("repaymentStatus")) {
+                overdue += status.asInt() >= 1 ? 1 : 0;
+            }
+            assertThat(report.get("delinquencies").asInt()).isEqualTo(overdue);
+            withOverdueMonths += overdue > 0 ? 1 : 0;
+        }
+        // About a quarter of the data set's clients were overdue at least once in six months.
+        assertThat(withOverdueMonths).isBetween(3, 40);
+    }
+
+    @Test
     void givenNoIdNumber_whenReportRequested_itAnswers400ProblemJson() {
         ResponseEntity<JsonNode> response = requestReport(Map.of("name", "Nobody"));
 
