@@ -55,9 +55,10 @@ public final class CreditModel {
             this.code = code;
         }
 
-        /** NO_BUREAU_HISTORY, MODEL_INPUT_MISSING or MODEL_INPUT_OUT_OF_RANGE, with the input named. */
-        public String reason() {
-            return code + ": " + getMessage();
+        /** NO_BUREAU_HISTORY, MODEL_INPUT_MISSING or MODEL_INPUT_OUT_OF_RANGE, and what the applicant is told. */
+        public ScoreReason reason() {
+            return new ScoreReason(code, "We could not score your credit record (" + getMessage()
+                    + "), so the decision did not use a score.", 0);
         }
     }
 
@@ -213,7 +214,7 @@ public final class CreditModel {
 
     /** The model card's parts that serving reads: its points scale, bands and test score distribution. */
     public record ScoreCard(String version, int baseScore, double baseOdds, int pointsToDoubleOdds, List<Band> bands,
-            List<Integer> binLowerEdges, List<Integer> binCounts, JsonNode json) {
+            List<Integer> binLowerEdges, List<Integer> binCounts) {
 
         public record Band(String name, int from, int to) {
         }
@@ -255,7 +256,7 @@ public final class CreditModel {
             }
             return new ScoreCard(root.path("version").asText(""), scale.path("baseScore").asInt(),
                     scale.path("baseOdds").asDouble(), scale.path("pointsToDoubleOdds").asInt(), List.copyOf(bands),
-                    List.copyOf(edges), List.copyOf(counts), root);
+                    List.copyOf(edges), List.copyOf(counts));
         }
 
         /** score = offset + factor × ln(odds of repaying), factor = PDO / ln 2, clamped to 300..850. */

@@ -114,6 +114,23 @@ class LoanFlowTest {
     }
 
     @Test
+    void givenAnApplicantWhoseRealHistoryIsLateRepayments_whenApplying_itIsRejectedAndTheScoreSaysWhy()
+            throws Exception {
+        Applicants.Applicant applicant = applicants.likelyToDefault();
+
+        JsonNode decision = client.awaitSettled(submit(applicant, 3000)).get("decision");
+
+        assertThat(decision.get("outcome").asText()).isEqualTo("REJECT");
+        assertThat(decision.get("probabilityOfDefault").asDouble()).isGreaterThan(0.5);
+        assertThat(decision.get("scoreBand").asText()).isEqualTo("E");
+        List<String> reasons = texts(decision.get("reasons"));
+        // The rules' reason first (a knock-out on the overdue months, or the grade), then the model's.
+        assertThat(reasons.get(0)).isIn("DELINQUENCIES", "SCORE_TOO_LOW");
+        assertThat(reasons).containsAnyOf("RECENT_REPAYMENT", "REPAYMENT_HISTORY");
+        reasons.forEach(code -> assertThat(decision.get("reasonTexts").get(code).asText()).isNotBlank());
+    }
+
+    @Test
     void givenBureauSlowerThanItsTimeout_whenApplying_itDecidesWithoutItAndAnOperatorApproves() throws Exception {
         Applicants.Applicant applicant = applicants.creditworthy();
         client.put("/simulators/bureau/behaviour", "{\"latencyMinMs\":1500,\"latencyMaxMs\":1500,\"failureRate\":0}");

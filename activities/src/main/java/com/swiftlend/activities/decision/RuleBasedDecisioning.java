@@ -2,26 +2,26 @@ package com.swiftlend.activities.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.records.audit.AuditEvent;
+import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.records.decision.DecisionRecords;
 import com.swiftlend.records.decision.ShadowDecisions;
 import com.swiftlend.records.model.CreditScores;
-import com.swiftlend.workflows.scoring.CreditScore;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import com.swiftlend.rules.LoanDecisionService;
-import com.swiftlend.workflows.decision.MatchedRule;
-import java.time.Clock;
-import com.swiftlend.records.audit.AuditEvent;
-import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.rules.DecisionFacts;
+import com.swiftlend.rules.LoanDecisionService;
 import com.swiftlend.rules.RuleDecision;
 import com.swiftlend.workflows.decision.Decision;
 import com.swiftlend.workflows.decision.DecisionOutcome;
 import com.swiftlend.workflows.decision.DecisionRequest;
 import com.swiftlend.workflows.decision.LoanDecisioning;
+import com.swiftlend.workflows.decision.MatchedRule;
 import com.swiftlend.workflows.risk.RiskProfile;
+import com.swiftlend.workflows.scoring.CreditScore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,8 @@ class RuleBasedDecisioning implements LoanDecisioning {
     private final Clock clock;
 
     RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, ChallengerTraffic traffic,
-            ShadowDecisions shadows, CreditScores modelScores, AuditTrail audit, DecisionRecords records, ObjectMapper mapper,
-            Clock clock) {
+            ShadowDecisions shadows, CreditScores modelScores, AuditTrail audit, DecisionRecords records,
+            ObjectMapper mapper, Clock clock) {
         this.rules = rules;
         this.history = history;
         this.traffic = traffic;
@@ -122,7 +122,7 @@ class RuleBasedDecisioning implements LoanDecisioning {
         List<String> reasons = new ArrayList<>(rules);
         score.reasons().forEach(reason -> reasons.add(reason.code()));
         if (score.unscored() != null) {
-            reasons.add(unscoredCode(score));
+            reasons.add(score.unscored().code());
         }
         return reasons;
     }
@@ -131,15 +131,9 @@ class RuleBasedDecisioning implements LoanDecisioning {
         Map<String, String> texts = new LinkedHashMap<>(rules);
         score.reasons().forEach(reason -> texts.put(reason.code(), reason.text()));
         if (score.unscored() != null) {
-            texts.put(unscoredCode(score), "We could not score your credit record (" + score.unscored()
-                    .substring(score.unscored().indexOf(':') + 1).trim() + "), so the decision did not use a score.");
+            texts.put(score.unscored().code(), score.unscored().text());
         }
         return texts;
-    }
-
-    private static String unscoredCode(CreditScore score) {
-        int colon = score.unscored().indexOf(':');
-        return colon < 0 ? score.unscored() : score.unscored().substring(0, colon);
     }
 
     /**

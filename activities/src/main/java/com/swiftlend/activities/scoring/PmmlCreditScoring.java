@@ -83,7 +83,8 @@ class PmmlCreditScoring implements CreditScoring {
         try {
             scores.record(new CreditScores.Scored(applicationId, score.modelVersion(), champion,
                     score.probabilityOfDefault(), score.score(), score.band(), json.writeValueAsString(score.reasons()),
-                    score.unscored(), clock.instant()));
+                    score.unscored() == null ? null : score.unscored().code() + ": " + score.unscored().text(),
+                    clock.instant()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot record a score", e);
         }

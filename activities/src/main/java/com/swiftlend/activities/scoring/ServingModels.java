@@ -58,9 +58,7 @@ class ServingModels implements DisposableBean {
         this.meters = meters;
         this.stability = stability;
         ShippedModel shipped = ShippedModel.load();
-        registry.seed(shipped.version(), new CreditModels.Files(shipped.pmml(), new String(shipped.card(),
-                java.nio.charset.StandardCharsets.UTF_8), new String(shipped.featureMapping(),
-                java.nio.charset.StandardCharsets.UTF_8)));
+        registry.seed(shipped.version(), shipped.pmml(), shipped.card(), shipped.featureMapping());
         // The first load happens here, at start-up, before this worker takes any activity.
         refresh();
         long every = properties.refresh().toMillis();

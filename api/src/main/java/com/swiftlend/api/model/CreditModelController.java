@@ -88,9 +88,7 @@ class CreditModelController implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         ShippedModel shipped = ShippedModel.load();
-        models.seed(shipped.version(), new CreditModels.Files(shipped.pmml(),
-                new String(shipped.card(), StandardCharsets.UTF_8),
-                new String(shipped.featureMapping(), StandardCharsets.UTF_8)));
+        models.seed(shipped.version(), shipped.pmml(), shipped.card(), shipped.featureMapping());
     }
 
     @Operation(summary = "Every credit model version, newest first, with its role and its card's data set, AUC, KS and Gini")

@@ -106,7 +106,9 @@ public class CreditModels {
      * none or the champion is itself a shipped version: an upgrade moves an untouched model
      * forward, never over one its owners promoted. Safe to call from every process at every start.
      */
-    public boolean seed(String version, Files files) {
+    public boolean seed(String version, byte[] pmml, byte[] card, byte[] featureMapping) {
+        Files files = new Files(pmml, new String(card, java.nio.charset.StandardCharsets.UTF_8),
+                new String(featureMapping, java.nio.charset.StandardCharsets.UTF_8));
         return Boolean.TRUE.equals(transactions.execute(status -> {
             // Conflicts with itself: processes starting together seed one after another.
             jdbc.execute("lock table credit_model in share row exclusive mode");
@@ -114,8 +116,7 @@ public class CreditModels {
                 return false;
             }
             register(version, files, SHIPPED);
-            Optional<String> champion = serving().champion() == null ? Optional.empty()
-                    : Optional.of(serving().champion());
+            Optional<String> champion = Optional.ofNullable(serving().champion());
             boolean promote = champion.isEmpty() || find(champion.get()).map(Version::registeredBy)
                     .filter(SHIPPED::equals).isPresent();
             if (promote) {
@@ -129,15 +130,15 @@ public class CreditModels {
      * Makes a version the champion, retiring the champion before it.
      *
      * @return the version that was the champion before, or empty; call inside a transaction
-     * @throws IllegalStateException when the version is retired already or unknown
+     * @throws IllegalStateException when the version is not registered
      */
     public Optional<String> promote(String version) {
         Optional<String> previous = Optional.ofNullable(serving().champion()).filter(current -> !current.equals(version));
         Timestamp now = Timestamp.from(now());
         previous.ifPresent(current -> jdbc.update("update credit_model set role = 'RETIRED', role_changed_at = ?"
                 + " where version = ? and role = 'CHAMPION'", now, current));
-        if (jdbc.update("update credit_model set role = 'CHAMPION', role_changed_at = ? where version = ?"
-                + " and role in ('REGISTERED', 'CHALLENGER', 'RETIRED', 'CHAMPION')", now, version) != 1) {
+        if (jdbc.update("update credit_model set role = 'CHAMPION', role_changed_at = ? where version = ?", now,
+                version) != 1) {
             throw new IllegalStateException("Model " + version + " is not registered");
         }
         return previous;

@@ -10,11 +10,11 @@ import java.util.List;
  *     before scores had points, and when unscored
  * @param band the score's risk band; null like {@code score}
  * @param reasons what lowered the score most, worst first; empty when unscored and in older histories
- * @param unscored why there is no probability: a reason code (e.g. NO_BUREAU_HISTORY) with what
- *     was missing or out of range; null when scored
+ * @param unscored why there is no probability (NO_BUREAU_HISTORY, MODEL_INPUT_MISSING,
+ *     MODEL_INPUT_OUT_OF_RANGE, with what was missing or out of range); null when scored
  */
 public record CreditScore(String modelVersion, Double probabilityOfDefault, Integer score, String band,
-        List<ScoreReason> reasons, String unscored) {
+        List<ScoreReason> reasons, ScoreReason unscored) {
 
     public CreditScore {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -25,7 +25,7 @@ public record CreditScore(String modelVersion, Double probabilityOfDefault, Inte
         this(modelVersion, probabilityOfDefault, null, null, List.of(), null);
     }
 
-    public static CreditScore unscored(String modelVersion, String why) {
+    public static CreditScore unscored(String modelVersion, ScoreReason why) {
         return new CreditScore(modelVersion, null, null, null, List.of(), why);
     }
 }
