@@ -29,7 +29,7 @@ create table credit_score (
     score                  integer,
     band                   varchar(16),
     reasons                jsonb            not null,
-    unscored               varchar(512),
+    unscored               jsonb,
     shadow_outcome         varchar(16),
     scored_at              timestamptz      not null,
     primary key (model_version, application_id)

@@ -12,6 +12,7 @@ import com.swiftlend.workflows.payment.PayoutOrder;
 import com.swiftlend.workflows.payment.PayoutResult;
 import com.swiftlend.workflows.payment.PayoutStatus;
 import com.swiftlend.workflows.risk.BlacklistScreening;
+import com.swiftlend.workflows.risk.BureauHistory;
 import com.swiftlend.workflows.risk.BureauReport;
 import com.swiftlend.workflows.risk.DeviceAssessment;
 import com.swiftlend.workflows.risk.DeviceCheck;
@@ -21,6 +22,7 @@ import com.swiftlend.workflows.risk.RiskProfile;
 import com.swiftlend.workflows.risk.RiskSubject;
 import com.swiftlend.workflows.risk.VelocityCheck;
 import com.swiftlend.workflows.risk.VelocityFeatures;
+import com.swiftlend.workflows.scoring.CreditScore;
 import com.swiftlend.workflows.scoring.CreditScoring;
 import com.swiftlend.workflows.scoring.ScoringRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -153,6 +155,36 @@ class ActivitiesTest {
         assertThatThrownBy(() -> scoring.score(new ScoringRequest("a", profile, null, 30)))
                 .isInstanceOf(ApplicationFailure.class)
                 .satisfies(failure -> assertThat(((ApplicationFailure) failure).isNonRetryable()).isTrue());
+    }
+
+    @Test
+    void givenARetriedScore_itAnswersWhatTheFirstAttemptRecorded_andAMissingMonthIsRefusedNotImputed() {
+        Applicants.Applicant applicant = applicants.any();
+        String id = applications.saveAndFlush(new LoanApplication(UUID.randomUUID(), UUID.randomUUID().toString(),
+                "0".repeat(64), new Applicant("Test Borrower", applicant.idNumber(), applicant.phone(),
+                        applicant.bankCard(), applicant.deviceId(), "127.0.0.1"),
+                new LoanTerms(new BigDecimal("900"), 30, null), Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .getId().toString();
+        // Five months of history where the model needs six: a bureau answer the model cannot read.
+        BureauHistory fiveMonths = new BureauHistory(200_000, List.of(0, 0, 0, 0, 0), List.of(1L, 2L, 3L, 4L, 5L, 6L),
+                List.of(1L, 1L, 1L, 1L, 1L, 1L));
+        BureauHistory complete = new BureauHistory(200_000, List.of(0, 0, 0, 0, 0, 0), List.of(1L, 2L, 3L, 4L, 5L, 6L),
+                List.of(1L, 1L, 1L, 1L, 1L, 1L));
+
+        CreditScore first = scoring.score(new ScoringRequest(id, profile(withHistory(fiveMonths)),
+                new BigDecimal("900"), 30));
+        CreditScore retried = scoring.score(new ScoringRequest(id, profile(withHistory(complete)),
+                new BigDecimal("900"), 30));
+
+        assertThat(first.probabilityOfDefault()).isNull();
+        assertThat(first.score()).isNull();
+        assertThat(first.unscored().code()).isEqualTo("MODEL_INPUT_MISSING");
+        assertThat(first.unscored().text()).contains("pay_6");
+        assertThat(retried).isEqualTo(first);
+    }
+
+    private static BureauReport withHistory(BureauHistory history) {
+        return new BureauReport(RiskOutcome.PASS, true, 700, 0, 1, BigDecimal.ZERO, 0, "r", history);
     }
 
     private static RiskProfile profile(BureauReport bureau) {

@@ -1,6 +1,7 @@
 package com.swiftlend.activities.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.activities.decision.ApplicantHistory;
 import com.swiftlend.records.model.CreditScores;
@@ -9,9 +10,12 @@ import com.swiftlend.scoring.FeatureMapping;
 import com.swiftlend.workflows.Failures;
 import com.swiftlend.workflows.scoring.CreditScore;
 import com.swiftlend.workflows.scoring.CreditScoring;
+import com.swiftlend.workflows.scoring.ScoreReason;
 import com.swiftlend.workflows.scoring.ScoringRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +28,15 @@ import org.springframework.stereotype.Component;
  * mapped by the model's own feature mapping. An applicant the model cannot score (no bureau
  * history, an input missing or out of range) gets an explicit unscored result saying why, never
  * a probability made up from missing values. Every score is recorded; challengers' are never
- * returned, and nothing a challenger fails at fails the score.
+ * returned, and nothing a challenger fails at fails the score. A retry answers the score its first
+ * attempt recorded, even if another champion was promoted in between.
  */
 @Component
 class PmmlCreditScoring implements CreditScoring {
 
     private static final Logger log = LoggerFactory.getLogger(PmmlCreditScoring.class);
+    private static final TypeReference<List<ScoreReason>> REASONS = new TypeReference<>() {
+    };
 
     private final ServingModels models;
     private final ApplicantHistory applicants;
@@ -53,6 +60,10 @@ class PmmlCreditScoring implements CreditScoring {
                     Failures.INVALID_INPUT.name());
         }
         UUID applicationId = UUID.fromString(request.applicationId());
+        Optional<CreditScores.Scored> first = scores.champion(applicationId);
+        if (first.isPresent()) {
+            return recorded(first.get());
+        }
         FeatureMapping.Applicant applicant = new FeatureMapping.Applicant(applicants.of(applicationId).age(),
                 request.risk().bureau().history());
         ServingModels.Serving serving = models.serving();
@@ -83,10 +94,19 @@ class PmmlCreditScoring implements CreditScoring {
         try {
             scores.record(new CreditScores.Scored(applicationId, score.modelVersion(), champion,
                     score.probabilityOfDefault(), score.score(), score.band(), json.writeValueAsString(score.reasons()),
-                    score.unscored() == null ? null : score.unscored().code() + ": " + score.unscored().text(),
-                    clock.instant()));
+                    score.unscored() == null ? null : json.writeValueAsString(score.unscored()), clock.instant()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot record a score", e);
+        }
+    }
+
+    private CreditScore recorded(CreditScores.Scored scored) {
+        try {
+            return new CreditScore(scored.modelVersion(), scored.probabilityOfDefault(), scored.score(), scored.band(),
+                    json.readValue(scored.reasonsJson(), REASONS),
+                    scored.unscoredJson() == null ? null : json.readValue(scored.unscoredJson(), ScoreReason.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorded score is unreadable", e);
         }
     }
 }

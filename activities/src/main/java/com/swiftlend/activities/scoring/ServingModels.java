@@ -116,12 +116,17 @@ class ServingModels implements DisposableBean {
                     files.featureMappingJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     files.cardJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
             log.info("Loaded and verified credit model {} in {} ms", name, (System.nanoTime() - started) / 1_000_000);
-            meters.ifAvailable(registry -> Gauge.builder("swiftlend.model.psi",
-                            () -> Objects.requireNonNullElse(stability.psi(model), Double.NaN))
+            // By name, not the model: a version that stops serving is not kept alive by its gauge.
+            meters.ifAvailable(registry -> Gauge.builder("swiftlend.model.psi", () -> psi(name))
                     .description("Population stability index of the version's live scores against its model card")
                     .tag("version", name).register(registry));
             return model;
         });
+    }
+
+    private double psi(String version) {
+        CreditModel model = loaded.get(version);
+        return model == null ? Double.NaN : Objects.requireNonNullElse(stability.psi(model), Double.NaN);
     }
 
     @Override

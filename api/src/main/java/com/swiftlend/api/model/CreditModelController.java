@@ -135,12 +135,19 @@ class CreditModelController implements InitializingBean {
         CreditModel.load(version, pmmlBytes, mappingBytes, cardBytes, json);
         CreditModels.Files files = new CreditModels.Files(pmmlBytes, new String(cardBytes, StandardCharsets.UTF_8),
                 new String(mappingBytes, StandardCharsets.UTF_8));
-        CreditModels.Version registered = transactions.execute(status -> {
-            CreditModels.Version stored = models.register(version, files, editor.getName());
-            audit.append(new AuditEvent.ModelChanged(version, "REGISTERED", editor.getName(), clock.instant(),
-                    digest(models.files(version).orElseThrow()), null));
-            return stored;
-        });
+        CreditModels.Version registered;
+        try {
+            registered = transactions.execute(status -> {
+                CreditModels.Version stored = models.register(version, files, editor.getName());
+                audit.append(new AuditEvent.ModelChanged(version, "REGISTERED", editor.getName(), clock.instant(),
+                        digest(models.files(version).orElseThrow()), null));
+                return stored;
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The same version uploaded twice at once: the first stored it.
+            throw new ApiException(HttpStatus.CONFLICT, MODEL_EXISTS, "Model version " + version
+                    + " is registered already.");
+        }
         return ResponseEntity.created(URI.create("/api/v1/models/" + version)).body(summary(registered));
     }
 

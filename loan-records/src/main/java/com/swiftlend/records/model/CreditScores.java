@@ -15,9 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreditScores {
 
-    /** One version's score of one application; the numbers are null when it could not score. */
+    /**
+     * One version's score of one application; the numbers are null when it could not score.
+     *
+     * @param reasonsJson the reason codes, as JSON
+     * @param unscoredJson why it could not score, as JSON; null when it scored
+     */
     public record Scored(UUID applicationId, String modelVersion, boolean champion, Double probabilityOfDefault,
-            Integer score, String band, String reasonsJson, String unscored, Instant scoredAt) {
+            Integer score, String band, String reasonsJson, String unscoredJson, Instant scoredAt) {
     }
 
     /** The champion's score and a challenger's, for the same application. */
@@ -37,16 +42,26 @@ public class CreditScores {
         jdbc.update("""
                 insert into credit_score (application_id, model_version, champion, probability_of_default, score,
                                           band, reasons, unscored, scored_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 on conflict do nothing""", scored.applicationId(), scored.modelVersion(), scored.champion(),
-                scored.probabilityOfDefault(), scored.score(), scored.band(), scored.reasonsJson(), scored.unscored(),
-                Timestamp.from(scored.scoredAt()));
+                scored.probabilityOfDefault(), scored.score(), scored.band(), scored.reasonsJson(),
+                scored.unscoredJson(), Timestamp.from(scored.scoredAt()));
+    }
+
+    /** The champion's score of an application, if it was scored: what a retried score answers again. */
+    public java.util.Optional<Scored> champion(UUID applicationId) {
+        return jdbc.query("""
+                select model_version, probability_of_default, score, band, reasons::text, unscored::text, scored_at
+                from credit_score where application_id = ? and champion""",
+                (row, n) -> new Scored(applicationId, row.getString(1), true, row.getObject(2, Double.class),
+                        row.getObject(3, Integer.class), row.getString(4), row.getString(5), row.getString(6),
+                        row.getTimestamp(7).toInstant()), applicationId).stream().findFirst();
     }
 
     /** The challengers' scores of an application, for the decision to evaluate in shadow. */
     public List<Scored> challengers(UUID applicationId) {
         return jdbc.query("""
-                select model_version, probability_of_default, score, band, reasons::text, unscored, scored_at
+                select model_version, probability_of_default, score, band, reasons::text, unscored::text, scored_at
                 from credit_score where application_id = ? and not champion and probability_of_default is not null
                 order by model_version""",
                 (row, n) -> new Scored(applicationId, row.getString(1), false, row.getObject(2, Double.class),
