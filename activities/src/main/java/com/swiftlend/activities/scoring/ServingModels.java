@@ -6,6 +6,7 @@ import com.swiftlend.scoring.CreditModel;
 import com.swiftlend.scoring.ShippedModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +114,8 @@ class ServingModels implements DisposableBean {
                     () -> new IllegalStateException("Credit model " + name + " vanished"));
             long started = System.nanoTime();
             CreditModel model = CreditModel.load(name, files.pmml(),
-                    files.featureMappingJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    files.cardJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+                    files.featureMappingJson().getBytes(StandardCharsets.UTF_8),
+                    files.cardJson().getBytes(StandardCharsets.UTF_8), json);
             log.info("Loaded and verified credit model {} in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             // By name, not the model: a version that stops serving is not kept alive by its gauge.
             meters.ifAvailable(registry -> Gauge.builder("swiftlend.model.psi", () -> psi(name))

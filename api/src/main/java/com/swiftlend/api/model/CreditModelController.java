@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
@@ -58,11 +59,11 @@ class CreditModelController implements InitializingBean {
     }
 
     record Summary(String version, CreditModels.Role role, CardSummary card, String pmmlSha256, String registeredBy,
-            java.time.Instant registeredAt, java.time.Instant roleChangedAt) {
+            Instant registeredAt, Instant roleChangedAt) {
     }
 
     record Detail(String version, CreditModels.Role role, JsonNode card, JsonNode featureMapping, String pmmlSha256,
-            String registeredBy, java.time.Instant registeredAt, java.time.Instant roleChangedAt) {
+            String registeredBy, Instant registeredAt, Instant roleChangedAt) {
     }
 
     private final CreditModels models;
@@ -215,7 +216,7 @@ class CreditModelController implements InitializingBean {
     private Summary change(String version, String change, Authentication editor, RoleChange roleChange) {
         return transactions.execute(status -> {
             String previous = roleChange.apply();
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             audit.append(new AuditEvent.ModelChanged(version, change, editor.getName(), now,
                     digest(models.files(version).orElseThrow()), previous));
             if (previous != null) {

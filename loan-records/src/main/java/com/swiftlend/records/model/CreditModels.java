@@ -1,5 +1,6 @@
 package com.swiftlend.records.model;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +80,7 @@ public class CreditModels {
 
     public Serving serving() {
         String champion = null;
-        List<String> challengers = new java.util.ArrayList<>();
+        List<String> challengers = new ArrayList<>();
         for (var row : jdbc.queryForList("select version, role from credit_model where role in ('CHAMPION',"
                 + " 'CHALLENGER') order by version")) {
             if ("CHAMPION".equals(row.get("role"))) {
@@ -107,8 +109,8 @@ public class CreditModels {
      * forward, never over one its owners promoted. Safe to call from every process at every start.
      */
     public boolean seed(String version, byte[] pmml, byte[] card, byte[] featureMapping) {
-        Files files = new Files(pmml, new String(card, java.nio.charset.StandardCharsets.UTF_8),
-                new String(featureMapping, java.nio.charset.StandardCharsets.UTF_8));
+        Files files = new Files(pmml, new String(card, StandardCharsets.UTF_8),
+                new String(featureMapping, StandardCharsets.UTF_8));
         return Boolean.TRUE.equals(transactions.execute(status -> {
             // Conflicts with itself: processes starting together seed one after another.
             jdbc.execute("lock table credit_model in share row exclusive mode");

@@ -3,6 +3,7 @@ package com.swiftlend.records.model;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class CreditScores {
     }
 
     /** The champion's score of an application, if it was scored: what a retried score answers again. */
-    public java.util.Optional<Scored> champion(UUID applicationId) {
+    public Optional<Scored> champion(UUID applicationId) {
         return jdbc.query("""
                 select model_version, probability_of_default, score, band, reasons::text, unscored::text, scored_at
                 from credit_score where application_id = ? and champion""",
