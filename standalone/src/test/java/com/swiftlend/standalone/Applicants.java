@@ -68,10 +68,15 @@ final class Applicants {
                 (applicant, report) -> probabilityOfDefault(applicant, report) < 0.15);
     }
 
-    /** An applicant with a file whose real history the shipped model puts at a probability of default over 50 %. */
+    /**
+     * An applicant with a file whose real history is two months or more overdue in the latest month
+     * and whom the shipped model puts at a probability of default over 50 %.
+     */
     Applicant likelyToDefault() {
         return find(report -> Boolean.TRUE.equals(report.get("hit"))
-                && ((Number) report.get("creditScore")).intValue() >= 600, "ACCEPT",
+                && ((Number) report.get("creditScore")).intValue() >= 600
+                && ((Number) ((List<?>) ((Map<?, ?>) report.get("history")).get("repaymentStatus")).get(0))
+                        .intValue() >= 2, "ACCEPT",
                 (applicant, report) -> probabilityOfDefault(applicant, report) > 0.5);
     }
 
