@@ -13,6 +13,12 @@ import java.util.List;
 public final class Stability {
 
     static final double EMPTY_SHARE = 0.0001;
+    /**
+     * How many of a version's latest live scores the index reads unless configured
+     * ({@code swiftlend.scoring.stability-scores}): text, so configuration defaults can name it.
+     */
+    public static final String DEFAULT_WINDOW = "10000";
+
     /** Below this many live scores the index says more about chance than about the population. */
     public static final int MIN_SCORES = 100;
 

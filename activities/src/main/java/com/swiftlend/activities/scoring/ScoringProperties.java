@@ -1,5 +1,6 @@
 package com.swiftlend.activities.scoring;
 
+import com.swiftlend.scoring.Stability;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("swiftlend.scoring")
 public record ScoringProperties(@DefaultValue("1s") Duration refresh, @DefaultValue("60s") Duration stabilityEvery,
-        @DefaultValue("10000") int stabilityScores) {
+        @DefaultValue(Stability.DEFAULT_WINDOW) int stabilityScores) {
 }

@@ -75,7 +75,7 @@ class CreditModelController implements InitializingBean {
     private final int stabilityScores;
 
     CreditModelController(CreditModels models, CreditScores scores, AuditTrail audit, TransactionTemplate transactions,
-            ObjectMapper json, Clock clock, @Value("${swiftlend.scoring.stability-scores:10000}") int stabilityScores) {
+            ObjectMapper json, Clock clock, @Value("${swiftlend.scoring.stability-scores:" + Stability.DEFAULT_WINDOW + "}") int stabilityScores) {
         this.models = models;
         this.scores = scores;
         this.audit = audit;
