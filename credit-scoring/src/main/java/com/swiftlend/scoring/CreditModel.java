@@ -100,6 +100,12 @@ public final class CreditModel {
             throw new ModelRejectedException("the card (" + scoreCard.version() + ") and the feature mapping ("
                     + mapping.modelVersion() + ") must both name version " + version);
         }
+        // No document type, so no entity expansion or external entity in an uploaded file, whatever
+        // the XML parser underneath allows (the rule sets refuse them the same way).
+        if (new String(pmml, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT)
+                .contains("<!DOCTYPE")) {
+            throw new ModelRejectedException("the PMML has a DOCTYPE, which is not allowed");
+        }
         Evaluator evaluator;
         try {
             evaluator = new LoadingModelEvaluatorBuilder().setLocatable(false).load(new ByteArrayInputStream(pmml))
@@ -129,9 +135,15 @@ public final class CreditModel {
         if (evaluator.getOutputFields().stream().map(OutputField::getName).noneMatch(mapping.output()::equals)) {
             throw new ModelRejectedException("the PMML has no output " + mapping.output());
         }
-        CreditModel loaded = new CreditModel(version, evaluator, mapping, scoreCard);
-        loaded.warmUp();
-        return loaded;
+        try {
+            CreditModel loaded = new CreditModel(version, evaluator, mapping, scoreCard);
+            loaded.warmUp();
+            return loaded;
+        } catch (RuntimeException e) {
+            // E.g. an output that is no probability, or a reference value an input cannot take.
+            throw new ModelRejectedException("the model cannot score the reference client of its mapping: "
+                    + e.getMessage(), e);
+        }
     }
 
     public String version() {

@@ -139,6 +139,9 @@ class CreditModelTest {
         assertThatThrownBy(() -> CreditModel.load(shipped.version(), "<PMML>oops".getBytes(StandardCharsets.UTF_8),
                 shipped.featureMapping(), shipped.card(), JSON)).isInstanceOf(ModelRejectedException.class)
                 .hasMessageContaining("does not load");
+        String withDoctype = pmml.replaceFirst("\\?>", "?><!DOCTYPE PMML [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>");
+        assertThatThrownBy(() -> CreditModel.load(shipped.version(), withDoctype.getBytes(StandardCharsets.UTF_8),
+                shipped.featureMapping(), shipped.card(), JSON)).hasMessageContaining("DOCTYPE");
     }
 
     @Test
