@@ -73,8 +73,9 @@ final class Applicants {
      * and whom the shipped model puts at a probability of default over 50 %.
      */
     Applicant likelyToDefault() {
+        // Not the bureau's adverse score (under 450): that knock-out would speak before the record does.
         return find(report -> Boolean.TRUE.equals(report.get("hit"))
-                && ((Number) report.get("creditScore")).intValue() >= 600
+                && ((Number) report.get("creditScore")).intValue() >= 450
                 && ((Number) ((List<?>) ((Map<?, ?>) report.get("history")).get("repaymentStatus")).get(0))
                         .intValue() >= 2, "ACCEPT",
                 (applicant, report) -> probabilityOfDefault(applicant, report) > 0.5);

@@ -1,8 +1,10 @@
 package com.swiftlend.simulators.bureau;
 
 import com.swiftlend.simulators.ConditionalOnSimulatorsEnabled;
+import com.swiftlend.simulators.Fingerprint;
 import com.swiftlend.simulators.behaviour.Party;
 import com.swiftlend.simulators.behaviour.SimulatorBehaviours;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,9 +29,12 @@ class CreditBureauSimulatorController {
         if (request.idNumber() == null || request.idNumber().isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "idNumber is required");
         }
-        // The file's existence and the bureau's own score are simulated; the repayment history and
-        // the delinquencies it shows are a real held-out client's. Whether they defaulted is never sent.
+        // Whether there is a file, and its open loans, debt and inquiries, are simulated; the repayment
+        // history is a real held-out client's, and the delinquencies and the bureau's score are derived
+        // from it. Whether that client defaulted is never sent.
         CreditReport report = CreditFileGenerator.reportFor(request.idNumber());
-        return report.hit() ? report.withHistory(heldOut.historyFor(request.idNumber())) : report;
+        return report.hit() ? report.withHistory(heldOut.historyFor(request.idNumber()),
+                Fingerprint.of("bureau-score", request.idNumber().trim().toUpperCase(Locale.ROOT)).random())
+                : report;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.swiftlend.simulators.SimulatorHttp;
 import com.swiftlend.simulators.SimulatorsApplication;
 import com.swiftlend.model.training.CreditData;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,10 @@ class CreditBureauSimulatorTest {
     }
 
     @Test
-    void givenFiles_theirDelinquenciesAreTheOverdueMonthsOfTheRealHistoryTheyCarry() {
-        int withOverdueMonths = 0;
-        for (int i = 0; i < 60; i++) {
+    void givenFiles_theirDelinquenciesAndScoreComeFromTheRealHistoryTheyCarry() {
+        List<Integer> cleanScores = new ArrayList<>();
+        List<Integer> lateScores = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
             JsonNode report = requestReport(Map.of("idNumber", "11010119900101" + (2000 + i))).getBody();
             if (!report.get("hit").asBoolean()) {
                 continue;
@@ -82,10 +84,16 @@ class CreditBureauSimulatorTest {
                 overdue += status.asInt() >= 1 ? 1 : 0;
             }
             assertThat(report.get("delinquencies").asInt()).isEqualTo(overdue);
-            withOverdueMonths += overdue > 0 ? 1 : 0;
+            (overdue == 0 ? cleanScores : overdue >= 3 ? lateScores : new ArrayList<Integer>())
+                    .add(report.get("creditScore").asInt());
         }
-        // About a quarter of the data set's clients were overdue at least once in six months.
-        assertThat(withOverdueMonths).isBetween(3, 40);
+        // About a quarter of the data set's clients were overdue at least once in six months, and
+        // the bureau's score reads the same history: months overdue cost points.
+        assertThat(cleanScores).hasSizeGreaterThan(50);
+        assertThat(lateScores).hasSizeGreaterThan(3);
+        double clean = cleanScores.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        double late = lateScores.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        assertThat(clean - late).isGreaterThan(80);
     }
 
     @Test
