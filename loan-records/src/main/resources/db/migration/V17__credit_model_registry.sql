@@ -32,6 +32,8 @@ create table credit_score (
     unscored               jsonb,
     shadow_outcome         varchar(16),
     scored_at              timestamptz      not null,
-    primary key (model_version, application_id)
+    -- Application first: the hot path reads an application's scores (a retried score, the
+    -- challengers' at decision time); a version's scores are read by the index below.
+    primary key (application_id, model_version)
 );
 create index ix_credit_score_scored_at on credit_score (model_version, scored_at);

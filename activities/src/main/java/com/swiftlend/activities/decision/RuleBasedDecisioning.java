@@ -2,6 +2,8 @@ package com.swiftlend.activities.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swiftlend.activities.applicant.ApplicantHistory;
+import com.swiftlend.activities.scoring.ServingModels;
 import com.swiftlend.records.audit.AuditEvent;
 import com.swiftlend.records.audit.AuditTrail;
 import com.swiftlend.records.decision.DecisionRecords;
@@ -38,19 +40,21 @@ class RuleBasedDecisioning implements LoanDecisioning {
     private final ChallengerTraffic traffic;
     private final ShadowDecisions shadows;
     private final CreditScores modelScores;
+    private final ServingModels models;
     private final AuditTrail audit;
     private final DecisionRecords records;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     RuleBasedDecisioning(ActiveRuleSet rules, ApplicantHistory history, ChallengerTraffic traffic,
-            ShadowDecisions shadows, CreditScores modelScores, AuditTrail audit, DecisionRecords records,
-            ObjectMapper mapper, Clock clock) {
+            ShadowDecisions shadows, CreditScores modelScores, ServingModels models, AuditTrail audit,
+            DecisionRecords records, ObjectMapper mapper, Clock clock) {
         this.rules = rules;
         this.history = history;
         this.traffic = traffic;
         this.shadows = shadows;
         this.modelScores = modelScores;
+        this.models = models;
         this.audit = audit;
         this.records = records;
         this.mapper = mapper;
@@ -113,7 +117,9 @@ class RuleBasedDecisioning implements LoanDecisioning {
         if (serving.challenger() != null && traffic.includes(applicationId)) {
             shadow(applicationId, facts, serving.challenger(), result.ruleSetVersion());
         }
-        challengerModels(applicationId, facts, ruleSet);
+        if (models.scoresChallengers()) {
+            challengerModels(applicationId, facts, ruleSet);
+        }
         return result;
     }
 

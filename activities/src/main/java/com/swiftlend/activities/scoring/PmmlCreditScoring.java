@@ -3,7 +3,7 @@ package com.swiftlend.activities.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.swiftlend.activities.decision.ApplicantHistory;
+import com.swiftlend.activities.applicant.ApplicantHistory;
 import com.swiftlend.records.model.CreditScores;
 import com.swiftlend.scoring.CreditModel;
 import com.swiftlend.scoring.FeatureMapping;
@@ -64,7 +64,7 @@ class PmmlCreditScoring implements CreditScoring {
         if (first.isPresent()) {
             return recorded(first.get());
         }
-        FeatureMapping.Applicant applicant = new FeatureMapping.Applicant(applicants.of(applicationId).age(),
+        FeatureMapping.Applicant applicant = new FeatureMapping.Applicant(applicants.age(applicationId),
                 request.risk().bureau().history());
         ServingModels.Serving serving = models.serving();
         CreditScore score = score(serving.champion(), applicant);

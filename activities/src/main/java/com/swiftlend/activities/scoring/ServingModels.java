@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * interval plus one load (about 2.3 s, docs/benchmarks.md), without a restart.
  */
 @Component
-class ServingModels implements DisposableBean {
+public class ServingModels implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServingModels.class);
 
@@ -46,14 +47,16 @@ class ServingModels implements DisposableBean {
     private final AtomicReference<Serving> current = new AtomicReference<>();
     /** Versions are immutable once stored; a loaded one serves until it stops serving. */
     private final Map<String, CreditModel> loaded = new ConcurrentHashMap<>();
+    /** Challengers that failed to load: not tried again every round, since their files never change. */
+    private final Set<String> unloadable = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "credit-model-refresh");
         thread.setDaemon(true);
         return thread;
     });
 
-    ServingModels(CreditModels registry, ObjectMapper json, ObjectProvider<MeterRegistry> meters, ModelStabilityGauge stability,
-            ScoringProperties properties) {
+    ServingModels(CreditModels registry, ObjectMapper json, ObjectProvider<MeterRegistry> meters,
+            ModelStabilityGauge stability, ScoringProperties properties) {
         this.registry = registry;
         this.json = json;
         this.meters = meters;
@@ -68,6 +71,11 @@ class ServingModels implements DisposableBean {
 
     Serving serving() {
         return current.get();
+    }
+
+    /** Whether any challenger scores in shadow: when none does, a decision has no shadow scores to read. */
+    public boolean scoresChallengers() {
+        return !current.get().challengers().isEmpty();
     }
 
     private void refreshQuietly() {
@@ -85,19 +93,22 @@ class ServingModels implements DisposableBean {
         if (serving.champion() == null) {
             throw new IllegalStateException("No credit model is the champion");
         }
+        List<String> loadable = serving.challengers().stream().filter(version -> !unloadable.contains(version))
+                .toList();
         Serving held = current.get();
         if (held != null && held.champion().version().equals(serving.champion())
-                && held.challengers().stream().map(CreditModel::version).toList().equals(serving.challengers())) {
+                && held.challengers().stream().map(CreditModel::version).toList().equals(loadable)) {
             return;
         }
         CreditModel champion = load(serving.champion());
         List<CreditModel> challengers = new ArrayList<>();
-        for (String version : serving.challengers()) {
+        for (String version : loadable) {
             try {
                 challengers.add(load(version));
             } catch (RuntimeException e) {
                 // Verified at upload, so this is unexpected; a challenger never stops the champion.
                 log.error("Challenger model {} could not be loaded; it is not scored", version, e);
+                unloadable.add(version);
             }
         }
         current.set(new Serving(champion, List.copyOf(challengers)));
@@ -118,9 +129,9 @@ class ServingModels implements DisposableBean {
                     files.cardJson().getBytes(StandardCharsets.UTF_8), json);
             log.info("Loaded and verified credit model {} in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             // By name, not the model: a version that stops serving is not kept alive by its gauge.
-            meters.ifAvailable(registry -> Gauge.builder("swiftlend.model.psi", () -> psi(name))
+            meters.ifAvailable(meterRegistry -> Gauge.builder("swiftlend.model.psi", () -> psi(name))
                     .description("Population stability index of the version's live scores against its model card")
-                    .tag("version", name).register(registry));
+                    .tag("version", name).register(meterRegistry));
             return model;
         });
     }

@@ -1,4 +1,4 @@
-package com.swiftlend.activities.decision;
+package com.swiftlend.activities.applicant;
 
 import com.swiftlend.records.application.LoanApplication;
 import com.swiftlend.records.application.LoanApplicationRepository;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the decision graph knows of the applicant from our own records: their age, from the birth
+ * What the decision graph and the credit model know of the applicant from our own records: their age, from the birth
  * date in the ID number, on the day they applied; and how many of their earlier applications we
  * paid out, which the segment decision reads. Both depend only on stored, unchanging facts (the
  * application, and applications submitted before it), so a retried decision sees the same.
@@ -31,12 +31,26 @@ public class ApplicantHistory {
 
     @Transactional(readOnly = true)
     public Facts of(UUID applicationId) {
-        LoanApplication application = applications.findById(applicationId).orElseThrow(
-                () -> new IllegalStateException("Application " + applicationId + " is not stored"));
-        LocalDate appliedOn = application.getSubmittedAt().atZone(ChannelRegistry.BUSINESS_ZONE).toLocalDate();
+        LoanApplication application = stored(applicationId);
         long paidOut = applications.countByIdNumberIndexAndStatusAndSubmittedAtBefore(
                 application.getIdNumberIndex(), ApplicationState.DISBURSED, application.getSubmittedAt());
-        return new Facts(age(application.applicant().idNumber(), appliedOn), Math.toIntExact(paidOut));
+        return new Facts(age(application), Math.toIntExact(paidOut));
+    }
+
+    /** The age alone, what the credit model reads: without counting earlier loans. */
+    @Transactional(readOnly = true)
+    public Integer age(UUID applicationId) {
+        return age(stored(applicationId));
+    }
+
+    private LoanApplication stored(UUID applicationId) {
+        return applications.findById(applicationId).orElseThrow(
+                () -> new IllegalStateException("Application " + applicationId + " is not stored"));
+    }
+
+    private static Integer age(LoanApplication application) {
+        return age(application.applicant().idNumber(),
+                application.getSubmittedAt().atZone(ChannelRegistry.BUSINESS_ZONE).toLocalDate());
     }
 
     /**
