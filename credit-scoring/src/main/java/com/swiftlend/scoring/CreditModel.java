@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swiftlend.workflows.scoring.ScoreReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dmg.pmml.Model;
 import org.dmg.pmml.ModelVerification;
+import org.jpmml.evaluator.Computable;
 import org.jpmml.evaluator.Evaluator;
 import org.jpmml.evaluator.FieldValue;
 import org.jpmml.evaluator.InputField;
@@ -102,7 +105,7 @@ public final class CreditModel {
         }
         // No document type, so no entity expansion or external entity in an uploaded file, whatever
         // the XML parser underneath allows (the rule sets refuse them the same way).
-        if (new String(pmml, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT)
+        if (new String(pmml, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT)
                 .contains("<!DOCTYPE")) {
             throw new ModelRejectedException("the PMML has a DOCTYPE, which is not allowed");
         }
@@ -197,7 +200,7 @@ public final class CreditModel {
 
     private double probability(Map<String, FieldValue> arguments) {
         Object value = evaluator.evaluate(arguments).get(mapping.output());
-        if (value instanceof org.jpmml.evaluator.Computable computable) {
+        if (value instanceof Computable computable) {
             value = computable.getResult();
         }
         if (!(value instanceof Number number) || !(number.doubleValue() >= 0 && number.doubleValue() <= 1)) {
@@ -271,8 +274,16 @@ public final class CreditModel {
                     List.copyOf(edges), List.copyOf(counts));
         }
 
-        /** score = offset + factor × ln(odds of repaying), factor = PDO / ln 2, clamped to 300..850. */
         public int points(double probabilityOfDefault) {
+            return points(probabilityOfDefault, baseScore, baseOdds, pointsToDoubleOdds);
+        }
+
+        /**
+         * score = offset + factor × ln(odds of repaying), factor = PDO / ln 2, offset = base score −
+         * factor × ln(base odds), clamped to 300..850: the one formula, for serving and for the
+         * training that writes the card's bands.
+         */
+        public static int points(double probabilityOfDefault, int baseScore, double baseOdds, int pointsToDoubleOdds) {
             double p = Math.min(Math.max(probabilityOfDefault, 1e-9), 1 - 1e-9);
             double factor = pointsToDoubleOdds / Math.log(2);
             double offset = baseScore - factor * Math.log(baseOdds);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -141,10 +142,10 @@ class CreditModelController implements InitializingBean {
             registered = transactions.execute(status -> {
                 CreditModels.Version stored = models.register(version, files, editor.getName());
                 audit.append(new AuditEvent.ModelChanged(version, "REGISTERED", editor.getName(), clock.instant(),
-                        digest(models.files(version).orElseThrow()), null));
+                        digest(version), null));
                 return stored;
             });
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // The same version uploaded twice at once: the first stored it.
             throw new ApiException(HttpStatus.CONFLICT, MODEL_EXISTS, "Model version " + version
                     + " is registered already.");
@@ -214,21 +215,26 @@ class CreditModelController implements InitializingBean {
     }
 
     private Summary change(String version, String change, Authentication editor, RoleChange roleChange) {
-        return transactions.execute(status -> {
-            String previous = roleChange.apply();
-            Instant now = clock.instant();
-            audit.append(new AuditEvent.ModelChanged(version, change, editor.getName(), now,
-                    digest(models.files(version).orElseThrow()), previous));
-            if (previous != null) {
-                // The champion a promotion replaced stopped serving: on the trail in its own right.
-                audit.append(new AuditEvent.ModelChanged(previous, "RETIRED", editor.getName(), now,
-                        digest(models.files(previous).orElseThrow()), null));
-            }
-            return summary(models.find(version).orElseThrow());
-        });
+        try {
+            return transactions.execute(status -> {
+                String previous = roleChange.apply();
+                Instant now = clock.instant();
+                audit.append(new AuditEvent.ModelChanged(version, change, editor.getName(), now, digest(version),
+                        previous));
+                if (previous != null) {
+                    // The champion a promotion replaced stopped serving: on the trail in its own right.
+                    audit.append(new AuditEvent.ModelChanged(previous, "RETIRED", editor.getName(), now,
+                            digest(previous), null));
+                }
+                return summary(models.find(version).orElseThrow());
+            });
+        } catch (DuplicateKeyException e) {
+            // Two promotions at once: the one-champion index let the first win.
+            throw new ApiException(HttpStatus.CONFLICT, WRONG_ROLE, "Another model was made the champion meanwhile.");
+        }
     }
 
-    CreditModels.Version known(String version) {
+    private CreditModels.Version known(String version) {
         return models.find(version).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_MODEL,
                 "No credit model version is named " + version));
     }
@@ -266,9 +272,8 @@ class CreditModelController implements InitializingBean {
         }
     }
 
-    /** Over the files as stored (the card and mapping as PostgreSQL keeps JSON): the same at every change. */
-    private static String digest(CreditModels.Files files) {
-        return CreditModels.sha256((CreditModels.sha256(files.pmml()) + "\n" + files.cardJson() + "\n"
-                + files.featureMappingJson()).getBytes(StandardCharsets.UTF_8));
+    /** Over the version's content as stored (the card and mapping as PostgreSQL keeps JSON): the same at every change. */
+    private String digest(String version) {
+        return audit.digest(models.identity(version).orElseThrow());
     }
 }

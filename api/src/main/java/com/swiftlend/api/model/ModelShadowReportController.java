@@ -1,5 +1,7 @@
 package com.swiftlend.api.model;
 
+import com.swiftlend.api.ApiProblems.ApiException;
+import com.swiftlend.records.model.CreditModels;
 import com.swiftlend.records.model.CreditScores;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,12 +42,12 @@ class ModelShadowReportController {
             Map<String, Map<String, Integer>> outcomes, List<Change> changes) {
     }
 
-    private final CreditModelController models;
+    private final CreditModels models;
     private final CreditScores scores;
     private final int maxApplications;
     private final int maxChanges;
 
-    ModelShadowReportController(CreditModelController models, CreditScores scores,
+    ModelShadowReportController(CreditModels models, CreditScores scores,
             @Value("${swiftlend.rules.backtest.max-applications:100000}") int maxApplications,
             @Value("${swiftlend.rules.backtest.max-changes:500}") int maxChanges) {
         this.models = models;
@@ -56,7 +59,8 @@ class ModelShadowReportController {
     @Operation(summary = "Compare a challenger model's shadow scores with the champion's on the same applications")
     @GetMapping("/{version}/shadow-report")
     ModelShadowReport report(@PathVariable String version) {
-        models.known(version);
+        models.find(version).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                CreditModelController.UNKNOWN_MODEL, "No credit model version is named " + version));
         List<CreditScores.Pair> pairs = scores.pairs(version, maxApplications).stream()
                 .filter(pair -> pair.championScore() != null && pair.challengerScore() != null).toList();
         Map<String, Map<String, Integer>> bands = new TreeMap<>();

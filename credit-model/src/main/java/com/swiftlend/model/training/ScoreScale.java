@@ -1,5 +1,6 @@
 package com.swiftlend.model.training;
 
+import com.swiftlend.scoring.CreditModel;
 import java.util.List;
 
 /**
@@ -20,11 +21,8 @@ record ScoreScale(int baseScore, double baseOdds, int pointsToDoubleOdds) {
   static final List<Band> BANDS = List.of(new Band("A", 700, 850), new Band("B", 650, 699),
       new Band("C", 600, 649), new Band("D", 550, 599), new Band("E", 300, 549));
 
+  /** Serving's formula, so the card's bands are the bands live scores fall in. */
   int score(double probabilityOfDefault) {
-    double p = Math.min(Math.max(probabilityOfDefault, 1e-9), 1 - 1e-9);
-    double factor = pointsToDoubleOdds / Math.log(2);
-    double offset = baseScore - factor * Math.log(baseOdds);
-    long score = Math.round(offset + factor * Math.log((1 - p) / p));
-    return (int) Math.max(300, Math.min(850, score));
+    return CreditModel.ScoreCard.points(probabilityOfDefault, baseScore, baseOdds, pointsToDoubleOdds);
   }
 }

@@ -38,6 +38,10 @@ public class CreditModels {
             Instant registeredAt, Instant roleChangedAt) {
     }
 
+    /** What identifies a version's content without its PMML's bytes: the audit trail's digest of a change. */
+    public record Identity(String pmmlSha256, String cardJson, String featureMappingJson) {
+    }
+
     /** A version's files, as uploaded. */
     public record Files(byte[] pmml, String cardJson, String featureMappingJson) {
     }
@@ -71,6 +75,12 @@ public class CreditModels {
     public Optional<Files> files(String version) {
         return jdbc.query("select pmml, card::text, feature_mapping::text from credit_model where version = ?",
                 (row, n) -> new Files(row.getBytes(1), row.getString(2), row.getString(3)), version).stream()
+                .findFirst();
+    }
+
+    public Optional<Identity> identity(String version) {
+        return jdbc.query("select pmml_sha256, card::text, feature_mapping::text from credit_model where version = ?",
+                (row, n) -> new Identity(row.getString(1), row.getString(2), row.getString(3)), version).stream()
                 .findFirst();
     }
 
@@ -158,7 +168,7 @@ public class CreditModels {
                 + " and role in ('REGISTERED', 'CHALLENGER')", Timestamp.from(now()), version) == 1;
     }
 
-    public static String sha256(byte[] bytes) {
+    private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
